@@ -1,0 +1,34 @@
+namespace Reporting.Host.EmbeddedPostgres;
+
+/// <summary>Finds the PostgreSQL server programs: on PATH first, then Debian's versioned folders, newest first.</summary>
+public static class PostgresBinaries
+{
+    public static string Locate()
+    {
+        var fromPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "initdb"))
+            .Where(File.Exists)
+            .Select(ResolveLinks)
+            .Select(Path.GetDirectoryName)
+            .FirstOrDefault(dir => dir is not null && File.Exists(Path.Combine(dir, "pg_ctl")));
+        if (fromPath is not null)
+            return fromPath;
+
+        const string debianRoot = "/usr/lib/postgresql";
+        var fromDebian = Directory.Exists(debianRoot)
+            ? Directory.GetDirectories(debianRoot)
+                .Select(version => Path.Combine(version, "bin"))
+                .Where(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl")))
+                .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
+                .FirstOrDefault()
+            : null;
+        return fromDebian ?? throw new InvalidOperationException(
+            "PostgreSQL server programs (initdb, pg_ctl) were not found on PATH or under /usr/lib/postgresql. " +
+            "Install Debian's package: apt-get install postgresql (./build.sh does this for you), " +
+            "or set ConnectionStrings:Reporting to use an existing server.");
+    }
+
+    private static string ResolveLinks(string path) =>
+        new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Reporting.Host;
+
+var modulesOption = new Option<string[]>("--modules")
+{
+    Description = $"Surfaces to serve: {string.Join(", ", ModuleSelection.Names)} (default: all).",
+    AllowMultipleArgumentsPerToken = true,
+};
+var serve = new Command("serve", "Serve the system (the default verb). Other options (--urls, --environment, --Key=value) go to the web host.")
+{
+    modulesOption,
+};
+serve.TreatUnmatchedTokensAsErrors = false;
+serve.SetAction(parseResult => ServeCommand.RunAsync(parseResult.GetValue(modulesOption), parseResult.UnmatchedTokens));
+
+var root = new RootCommand("reporting: the discipline-inspection commission's reporting and case-tracking system") { serve };
+
+// With no verb, or only host options, the program serves.
+if (args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version"))
+    args = ["serve", .. args];
+
+// The web host handles Ctrl+C and SIGTERM itself, so that the embedded PostgreSQL is always stopped cleanly.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Reporting.CaseManagement;
+using Reporting.Disclosure;
+using Reporting.EventStore.Hosting;
+using Reporting.Intake;
+
+namespace Reporting.Host;
+
+/// <summary>The composition root: one web application serving the modules that configuration selects.</summary>
+public static class ReportingApp
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        // Informants' addresses must never reach a log: no request logging, no forwarded-header processing anywhere.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Reporting")
+            ?? throw new InvalidOperationException("ConnectionStrings:Reporting is not set.");
+        var modules = ModuleSelection.From(builder.Configuration);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddReportingDatabase(new DatabaseOptions(connectionString, builder.Configuration["Database:Schema"] ?? "reporting"));
+        if (modules.Intake)
+            builder.Services.AddIntake();
+        if (modules.Cases)
+            builder.Services.AddCaseManagement();
+        if (modules.Disclosure)
+            builder.Services.AddDisclosure();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health");
+        if (modules.Intake)
+            app.MapIntake();
+        if (modules.Cases)
+            app.MapCaseManagement();
+        if (modules.Disclosure)
+            app.MapDisclosure();
+        PlaceholderPages.Map(app, modules);
+        return app;
+    }
+
+    /// <summary>The addresses Kestrel really bound, which differ from the configured ones when port 0 was asked for.</summary>
+    public static IReadOnlyCollection<string> BoundAddresses(this WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToArray();
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json;
+using Reporting.Testing;
+
+namespace Reporting.Host.Tests;
+
+public sealed class HostTests(ReportingHost host) : IClassFixture<ReportingHost>
+{
+    [Fact]
+    public async Task Health_answers_200_while_the_database_is_reachable()
+    {
+        var response = await host.Client.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_is_served_at_the_contract_path()
+    {
+        var response = await host.Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/", "检举控告平台", "does not accept reports yet")]
+    [InlineData("/staff", "工作人员平台", "offers no functions yet")]
+    [InlineData("/notices", "处分通报公开", "no notices have been published")]
+    public async Task Each_surface_says_honestly_that_it_is_not_open_yet_in_both_languages(string path, string chineseTitle, string englishText)
+    {
+        var response = await host.Client.GetAsync(new Uri(path, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<h1>{chineseTitle}", html, StringComparison.Ordinal);
+        Assert.Contains(englishText, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_response_forbids_caching_framing_referrers_and_foreign_scripts()
+    {
+        var response = await host.Client.GetAsync(new Uri("/", UriKind.Relative));
+        var headers = response.Headers;
+
+        Assert.Equal("no-store", headers.CacheControl?.ToString());
+        Assert.Equal("no-referrer", headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("nosniff", headers.GetValues("X-Content-Type-Options").Single());
+        var csp = headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_route_gets_a_problem_response()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/no-such-route");
+        request.Headers.Accept.ParseAdd("application/json");
+        var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

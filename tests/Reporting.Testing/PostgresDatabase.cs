@@ -1,0 +1,33 @@
+using Npgsql;
+using Xunit;
+using Reporting.EventStore.Hosting;
+
+namespace Reporting.Testing;
+
+/// <summary>A database of its own for one test class in the shared throwaway cluster, so that classes run in parallel.</summary>
+public class PostgresDatabase : IAsyncLifetime
+{
+    private string? _serverConnectionString;
+
+    public string Name { get; } = $"test_{Guid.NewGuid():N}";
+
+    public string ConnectionString { get; private set; } = "";
+
+    public virtual async Task InitializeAsync()
+    {
+        var cluster = await TestCluster.InstanceAsync();
+        _serverConnectionString = cluster.ConnectionString;
+        ConnectionString = await DatabaseProvisioning.EnsureDatabaseAsync(cluster.ConnectionString, Name);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (_serverConnectionString is null)
+            return;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_serverConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
