@@ -17,7 +17,7 @@ internal static class SubmitReportEndpoint
         HttpRequest request,
         IValidator<Report> validator,
         ProofOfWork proofOfWork,
-        [Microsoft.AspNetCore.Mvc.FromServices] IReportFiling filing,
+        IServiceProvider services,
         IOptions<IntakeOptions> options,
         CancellationToken cancellationToken)
     {
@@ -47,6 +47,10 @@ internal static class SubmitReportEndpoint
 
         if (!proofOfWork.TryAccept(submission.ProofOfWork?.Challenge, submission.ProofOfWork?.Nonce))
             return TypedResults.Problem(title: "The proof of work is missing, wrong, expired or used before.", statusCode: StatusCodes.Status403Forbidden);
+
+        // Without a way to seal for the office this host must keep nothing rather than keep plaintext.
+        if (services.GetService(typeof(IReportFiling)) is not IReportFiling filing)
+            return TypedResults.Problem(title: "Reports cannot be accepted at the moment.", statusCode: StatusCodes.Status503ServiceUnavailable);
 
         var receipt = ReceiptCode.Generate();
         var receivedAt = await filing.FileAsync(receipt, report, cancellationToken);
