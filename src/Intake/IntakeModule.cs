@@ -1,6 +1,12 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.EventStore.Hosting;
+using Reporting.Intake.Configuration;
+using Reporting.Intake.Flood;
+using Reporting.Intake.Reports.Submitting;
+using Reporting.Intake.Responses;
 
 namespace Reporting.Intake;
 
@@ -12,8 +18,24 @@ public static class IntakeModule
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
         services.AddSingleton(new SchemaScripts(Name, typeof(IntakeModule).Assembly));
+        services.AddOptions<IntakeOptions>().BindConfiguration("Intake");
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SignedTokens>();
+        services.AddSingleton<ProofOfWork>();
+        services.AddSingleton<FormThrottle>();
+        services.AddSingleton<GlobalTokenBucket>();
+        services.AddSingleton<IValidator<Report>, ReportValidator>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/intake").AddEndpointFilter<SizeBucketPadding>();
+        api.MapGet("/config", ConfigEndpoint.Handle);
+
+        var flooded = api.MapGroup("").AddEndpointFilter<FloodFilter>();
+        flooded.MapPost("/challenges", ChallengeEndpoint.Handle);
+        flooded.MapPost("/reports", SubmitReportEndpoint.Handle);
+        return endpoints;
+    }
 }
