@@ -48,7 +48,7 @@ public static class SecretStream
                 return false;
             }
 
-            plaintext.Write(chunk);
+            plaintext.Write(chunk.Span);
         }
 
         return true;

@@ -57,8 +57,9 @@ internal sealed class SecretStreamPuller : IDisposable
         return new SecretStreamPuller(input, state, preamble, chunkSize);
     }
 
+    /// <summary>The chunk stays valid until the next pull.</summary>
     /// <returns>False when the next chunk is missing, altered, out of order, or followed by data after the final one.</returns>
-    public unsafe bool TryPullChunk(out ReadOnlySpan<byte> chunk)
+    public unsafe bool TryPullChunk(out ReadOnlyMemory<byte> chunk)
     {
         chunk = default;
         if (IsFinished)
@@ -100,7 +101,7 @@ internal sealed class SecretStreamPuller : IDisposable
             return false;
         }
 
-        chunk = _plaintext.AsSpan(0, (int)length);
+        chunk = _plaintext.AsMemory(0, (int)length);
         return true;
     }
 

@@ -12,8 +12,7 @@ public sealed class SecretStreamReader : Stream
     private readonly Stream _input;
     private readonly bool _leaveOpen;
     private readonly SecretStreamPuller _puller;
-    private byte[] _pending = [];
-    private int _pendingOffset;
+    private ReadOnlyMemory<byte> _pending;
     private bool _disposed;
 
     internal SecretStreamReader(Stream input, Key key, bool leaveOpen)
@@ -42,26 +41,22 @@ public sealed class SecretStreamReader : Stream
     public override int Read(Span<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        while (_pendingOffset == _pending.Length)
+        while (_pending.IsEmpty)
         {
             if (_puller.IsFinished)
             {
                 return 0;
             }
 
-            CryptographicOperations.ZeroMemory(_pending);
-            if (!_puller.TryPullChunk(out var chunk))
+            if (!_puller.TryPullChunk(out _pending))
             {
                 throw Damaged();
             }
-
-            _pending = chunk.ToArray();
-            _pendingOffset = 0;
         }
 
-        var count = Math.Min(buffer.Length, _pending.Length - _pendingOffset);
-        _pending.AsSpan(_pendingOffset, count).CopyTo(buffer);
-        _pendingOffset += count;
+        var count = Math.Min(buffer.Length, _pending.Length);
+        _pending.Span[..count].CopyTo(buffer);
+        _pending = _pending[count..];
         return count;
     }
 
@@ -80,7 +75,7 @@ public sealed class SecretStreamReader : Stream
         if (disposing && !_disposed)
         {
             _disposed = true;
-            CryptographicOperations.ZeroMemory(_pending);
+            _pending = default;
             _puller.Dispose();
             if (!_leaveOpen)
             {
