@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
+using Reporting.EventStore.Daemon;
 
 namespace Reporting.EventStore.Hosting;
 
@@ -22,6 +24,8 @@ public static class EventStoreServiceCollectionExtensions
             return options;
         });
         services.AddSingleton<IDocumentStore>(provider => new DocumentStore(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<StoreOptions>()));
+        services.AddSingleton(provider => provider.GetRequiredService<IDocumentStore>().BuildProjectionDaemon(provider.GetRequiredService<ILogger<ProjectionDaemon>>()));
+        services.AddHostedService<ProjectionDaemonService>();
         return services;
     }
 
