@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Reporting.EventStore.Daemon;
 using Reporting.EventStore.Aggregation;
 using Reporting.EventStore.Events;
 using Reporting.EventStore.Projections;
@@ -15,6 +18,9 @@ public interface IDocumentStore
     IDocumentSession LightweightSession();
 
     IQuerySession QuerySession();
+
+    /// <summary>A daemon for this store's async projections; the host runs one as a hosted service.</summary>
+    IProjectionDaemon BuildProjectionDaemon(ILogger? logger = null);
 }
 
 public sealed class DocumentStore(NpgsqlDataSource dataSource, StoreOptions options) : IDocumentStore
@@ -28,6 +34,8 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, StoreOptions opti
     public IDocumentSession LightweightSession() => new DocumentSession(this, new EventOperations(this));
 
     public IQuerySession QuerySession() => new QuerySession(this, new QueryEventStore(this));
+
+    public IProjectionDaemon BuildProjectionDaemon(ILogger? logger = null) => new ProjectionDaemon(this, logger ?? NullLogger.Instance);
 
     /// <summary>Folds events with the conventions of the single-stream projection of <typeparamref name="T"/> if there is one, else of <typeparamref name="T"/> itself.</summary>
     internal T? Aggregate<T>(T? state, IEnumerable<IEvent> events) where T : class

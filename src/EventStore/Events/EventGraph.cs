@@ -47,7 +47,8 @@ public sealed class EventGraph
 
     public string AliasFor(Type type) => _aliases.TryGetValue(type, out var alias) ? alias : Register(type);
 
-    public bool TryResolve(string alias, out Type type) => _types.TryGetValue(alias, out type!);
+    /// <summary>The aliases of the registered types that <paramref name="handles"/> accepts.</summary>
+    public string[] AliasesWhere(Func<Type, bool> handles) => _types.Where(pair => handles(pair.Value)).Select(pair => pair.Key).ToArray();
 
     public Type Resolve(string alias, string? dotNetTypeName, Guid streamId, long version) =>
         _types.TryGetValue(alias, out var type) ? type : throw new UnknownEventTypeException(alias, dotNetTypeName, streamId, version);

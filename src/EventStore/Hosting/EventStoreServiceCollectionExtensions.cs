@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
+using Reporting.EventStore.Daemon;
+using Reporting.EventStore.Integrity;
 
 namespace Reporting.EventStore.Hosting;
 
@@ -22,6 +25,9 @@ public static class EventStoreServiceCollectionExtensions
             return options;
         });
         services.AddSingleton<IDocumentStore>(provider => new DocumentStore(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<StoreOptions>()));
+        services.AddSingleton(provider => provider.GetRequiredService<IDocumentStore>().BuildProjectionDaemon(provider.GetRequiredService<ILogger<ProjectionDaemon>>()));
+        services.AddHostedService<ProjectionDaemonService>();
+        services.AddSingleton<IEventStoreIntegrity>(provider => new EventStoreIntegrity(provider.GetRequiredService<NpgsqlDataSource>()));
         return services;
     }
 

@@ -40,7 +40,7 @@ internal sealed class DocumentSession : QuerySession, IDocumentSession
         var options = DocumentStore.Options;
         await using var connection = await DocumentStore.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var appended = await EventAppender.AppendAsync(connection, transaction, _events.Streams,
+        var appended = await EventAppender.AppendAsync(connection, transaction, _events.Streams.Where(stream => stream.Events.Count > 0).ToList(),
             new EventAppender.Metadata(CorrelationId, CausationId, _headers.Count > 0 ? new Dictionary<string, object>(_headers) : null),
             options.Events, options.Serializer, cancellationToken);
 

@@ -12,6 +12,7 @@ internal static class EventReader
         "seq_id, id, stream_id, version, data::text, type, timestamp, tenant_id, mt_dotnet_type, is_archived, correlation_id, causation_id, headers::text";
 
     public const int SequenceColumn = 0;
+    public const int DataColumn = 4;
     public const int TypeColumn = 5;
 
     public static IEvent Read(DbDataReader reader, EventGraph events, StoreSerializer serializer)

@@ -275,6 +275,19 @@ public abstract class EventStoreContract(EventStoreFixture fixture)
     }
 
     [Fact]
+    public async Task A_projected_document_can_be_aggregated_live_with_the_projections_own_methods()
+    {
+        var id = await OpenLedgerAsync("live", new AmountDeposited(4m), new AmountWithdrawn(1m));
+
+        await using var query = Store.QuerySession();
+        var live = await query.Events.AggregateStreamAsync<LedgerSummary>(id);
+        var asOfVersion2 = await query.Events.AggregateStreamAsync<LedgerSummary>(id, version: 2);
+
+        Assert.Equal(await query.LoadAsync<LedgerSummary>(id), live);
+        Assert.Equal(4m, asOfVersion2!.Balance);
+    }
+
+    [Fact]
     public async Task An_event_projection_writes_one_document_per_event_in_the_same_transaction()
     {
         var id = Guid.NewGuid();

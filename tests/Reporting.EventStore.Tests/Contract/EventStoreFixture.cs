@@ -21,7 +21,7 @@ public class EventStoreFixture : PostgresDatabase
 
     public IServiceProvider Services { get; private set; } = null!;
 
-    public static void Configure(StoreOptions options)
+    public virtual void Configure(StoreOptions options)
     {
         options.Events.AddEventType<LedgerOpened>();
         options.Events.AddEventType<AmountDeposited>();
@@ -44,11 +44,12 @@ public class EventStoreFixture : PostgresDatabase
     }
 
     /// <summary>Another process's view of the same database: its own services, configured as it likes.</summary>
-    public async Task<IServiceProvider> StartAsync(Action<StoreOptions> configure)
+    public async Task<IServiceProvider> StartAsync(Action<StoreOptions> configure, string applicationName = "reporting-tests")
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddReportingDatabase(new DatabaseOptions(ConnectionString, Schema));
+        var connectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { ApplicationName = applicationName }.ConnectionString;
+        services.AddReportingDatabase(new DatabaseOptions(connectionString, Schema));
         services.ConfigureMarten(configure);
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);

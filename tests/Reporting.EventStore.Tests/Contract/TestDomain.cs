@@ -65,3 +65,13 @@ public sealed class TipLogProjection : EventProjection
 
 /// <summary>A plain document, stored by sessions.</summary>
 public sealed record Officer(Guid Id, string Name, string Unit, int Rank);
+
+/// <summary>Every sequence number applied to a ledger's tally, in order: a skipped or doubled event shows at once.</summary>
+public sealed record Tally(Guid Id, IReadOnlyList<long> Sequences);
+
+public sealed class TallyProjection : SingleStreamProjection<Tally, Guid>
+{
+    public Tally Create(IEvent<LedgerOpened> opened) => new(opened.StreamId, [opened.Sequence]);
+
+    public Tally Apply(IEvent<AmountDeposited> deposited, Tally current) => current with { Sequences = [.. current.Sequences, deposited.Sequence] };
+}
