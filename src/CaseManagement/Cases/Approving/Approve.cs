@@ -13,7 +13,7 @@ public sealed class ApproveValidator : AbstractValidator<Approve>
 
 public static class ApproveDecider
 {
-    public static readonly CaseAction Action = new("approve", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Approve>("approve", Guard, Decide);
 
     private static readonly ApproveValidator Validator = new();
 

@@ -19,7 +19,7 @@ public sealed class AssignValidator : AbstractValidator<Assign>
 
 public static class AssignDecider
 {
-    public static readonly CaseAction Action = new("assign", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Assign>("assign", Guard, Decide);
 
     private static readonly AssignValidator Validator = new();
 

@@ -16,7 +16,7 @@ public sealed class BypassValidator : AbstractValidator<Bypass>
 
 public static class BypassDecider
 {
-    public static readonly CaseAction Action = new("bypass", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Bypass>("bypass", Guard, Decide);
 
     private static readonly BypassValidator Validator = new();
 

@@ -23,7 +23,7 @@ public sealed class CloseCaseValidator : AbstractValidator<CloseCase>
 
 public static class CloseCaseDecider
 {
-    public static readonly CaseAction Action = new("close", Guard);
+    public static readonly CaseAction Action = CaseAction.For<CloseCase>("close", Guard, Decide);
 
     private static readonly CloseCaseValidator Validator = new();
 

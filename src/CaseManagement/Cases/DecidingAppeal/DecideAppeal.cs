@@ -25,7 +25,7 @@ public sealed class DecideAppealValidator : AbstractValidator<DecideAppeal>
 
 public static class DecideAppealDecider
 {
-    public static readonly CaseAction Action = new("decide-appeal", Guard);
+    public static readonly CaseAction Action = CaseAction.For<DecideAppeal>("decide-appeal", Guard, Decide);
 
     private static readonly DecideAppealValidator Validator = new();
 

@@ -20,7 +20,7 @@ public sealed class DeclineValidator : AbstractValidator<Decline>
 
 public static class DeclineDecider
 {
-    public static readonly CaseAction Action = new("decline", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Decline>("decline", Guard, Decide);
 
     private static readonly DeclineValidator Validator = new();
 

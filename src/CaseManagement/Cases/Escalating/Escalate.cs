@@ -13,7 +13,7 @@ public sealed class EscalateValidator : AbstractValidator<Escalate>
 
 public static class EscalateDecider
 {
-    public static readonly CaseAction Action = new("escalate", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Escalate>("escalate", Guard, Decide);
 
     private static readonly EscalateValidator Validator = new();
 

@@ -13,7 +13,7 @@ public sealed class FileNoSubstanceValidator : AbstractValidator<FileNoSubstance
 
 public static class FileNoSubstanceDecider
 {
-    public static readonly CaseAction Action = new("file-no-substance", Guard);
+    public static readonly CaseAction Action = CaseAction.For<FileNoSubstance>("file-no-substance", Guard, Decide);
 
     private static readonly FileNoSubstanceValidator Validator = new();
 

@@ -13,7 +13,7 @@ public sealed class MarkDuplicateValidator : AbstractValidator<MarkDuplicate>
 
 public static class MarkDuplicateDecider
 {
-    public static readonly CaseAction Action = new("mark-duplicate", Guard);
+    public static readonly CaseAction Action = CaseAction.For<MarkDuplicate>("mark-duplicate", Guard, Decide);
 
     private static readonly MarkDuplicateValidator Validator = new();
 

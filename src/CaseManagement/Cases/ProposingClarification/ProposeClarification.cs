@@ -13,7 +13,7 @@ public sealed class ProposeClarificationValidator : AbstractValidator<ProposeCla
 
 public static class ProposeClarificationDecider
 {
-    public static readonly CaseAction Action = new("propose-clarification", Guard);
+    public static readonly CaseAction Action = CaseAction.For<ProposeClarification>("propose-clarification", Guard, Decide);
 
     private static readonly ProposeClarificationValidator Validator = new();
 

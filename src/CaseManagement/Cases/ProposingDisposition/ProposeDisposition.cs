@@ -21,7 +21,7 @@ public sealed class ProposeDispositionValidator : AbstractValidator<ProposeDispo
 
 public static class ProposeDispositionDecider
 {
-    public static readonly CaseAction Action = new("propose-disposition", Guard);
+    public static readonly CaseAction Action = CaseAction.For<ProposeDisposition>("propose-disposition", Guard, Decide);
 
     private static readonly ProposeDispositionValidator Validator = new();
 

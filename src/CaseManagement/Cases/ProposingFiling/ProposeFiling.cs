@@ -22,7 +22,7 @@ public static class ProposeFilingDecider
 {
     public const int RequiredApprovals = 2;
 
-    public static readonly CaseAction Action = new("propose-filing", Guard);
+    public static readonly CaseAction Action = CaseAction.For<ProposeFiling>("propose-filing", Guard, Decide);
 
     private static readonly ProposeFilingValidator Validator = new();
 

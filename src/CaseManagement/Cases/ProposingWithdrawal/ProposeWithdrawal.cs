@@ -13,7 +13,7 @@ public sealed class ProposeWithdrawalValidator : AbstractValidator<ProposeWithdr
 
 public static class ProposeWithdrawalDecider
 {
-    public static readonly CaseAction Action = new("propose-withdrawal", Guard);
+    public static readonly CaseAction Action = CaseAction.For<ProposeWithdrawal>("propose-withdrawal", Guard, Decide);
 
     private static readonly ProposeWithdrawalValidator Validator = new();
 

@@ -18,7 +18,7 @@ public sealed class RecordDefenceValidator : AbstractValidator<RecordDefence>
 
 public static class RecordDefenceDecider
 {
-    public static readonly CaseAction Action = new("record-defence", Guard);
+    public static readonly CaseAction Action = CaseAction.For<RecordDefence>("record-defence", Guard, Decide);
 
     private static readonly RecordDefenceValidator Validator = new();
 

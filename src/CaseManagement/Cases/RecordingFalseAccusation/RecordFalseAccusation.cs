@@ -13,7 +13,7 @@ public sealed class RecordFalseAccusationValidator : AbstractValidator<RecordFal
 
 public static class RecordFalseAccusationDecider
 {
-    public static readonly CaseAction Action = new("record-false-accusation", Guard);
+    public static readonly CaseAction Action = CaseAction.For<RecordFalseAccusation>("record-false-accusation", Guard, Decide);
 
     private static readonly RecordFalseAccusationValidator Validator = new();
 

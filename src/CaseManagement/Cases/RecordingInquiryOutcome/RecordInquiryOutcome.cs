@@ -22,7 +22,7 @@ public sealed class RecordInquiryOutcomeValidator : AbstractValidator<RecordInqu
 
 public static class RecordInquiryOutcomeDecider
 {
-    public static readonly CaseAction Action = new("record-inquiry-outcome", Guard);
+    public static readonly CaseAction Action = CaseAction.For<RecordInquiryOutcome>("record-inquiry-outcome", Guard, Decide);
 
     private static readonly RecordInquiryOutcomeValidator Validator = new();
 

@@ -13,7 +13,7 @@ public sealed class RecordInquiryReplyValidator : AbstractValidator<RecordInquir
 
 public static class RecordInquiryReplyDecider
 {
-    public static readonly CaseAction Action = new("record-inquiry-reply", Guard);
+    public static readonly CaseAction Action = CaseAction.For<RecordInquiryReply>("record-inquiry-reply", Guard, Decide);
 
     private static readonly RecordInquiryReplyValidator Validator = new();
 

@@ -20,7 +20,7 @@ public sealed class RecordTransferResponseValidator : AbstractValidator<RecordTr
 
 public static class RecordTransferResponseDecider
 {
-    public static readonly CaseAction Action = new("record-transfer-response", Guard);
+    public static readonly CaseAction Action = CaseAction.For<RecordTransferResponse>("record-transfer-response", Guard, Decide);
 
     private static readonly RecordTransferResponseValidator Validator = new();
 

@@ -13,7 +13,7 @@ public sealed class RecuseValidator : AbstractValidator<Recuse>
 
 public static class RecuseDecider
 {
-    public static readonly CaseAction Action = new("recuse", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Recuse>("recuse", Guard, Decide);
 
     private static readonly RecuseValidator Validator = new();
 

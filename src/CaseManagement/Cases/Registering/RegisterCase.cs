@@ -46,7 +46,7 @@ public sealed class RegisterCaseValidator : AbstractValidator<RegisterCase>
 
 public static class RegisterCaseDecider
 {
-    public static readonly CaseAction Action = new("register", Guard);
+    public static readonly CaseAction Action = CaseAction.For<RegisterCase>("register", Guard, Decide);
 
     private static readonly RegisterCaseValidator Validator = new();
 

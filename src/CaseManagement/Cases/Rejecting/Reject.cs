@@ -15,7 +15,7 @@ public sealed class RejectValidator : AbstractValidator<Reject>
 public static class RejectDecider
 {
     // Rejecting is deciding on the proposal too: the same people may do it as may approve it.
-    public static readonly CaseAction Action = new("reject", ApproveDecider.Guard);
+    public static readonly CaseAction Action = CaseAction.For<Reject>("reject", ApproveDecider.Guard, Decide);
 
     private static readonly RejectValidator Validator = new();
 

@@ -13,7 +13,7 @@ public sealed class ReopenValidator : AbstractValidator<Reopen>
 
 public static class ReopenDecider
 {
-    public static readonly CaseAction Action = new("reopen", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Reopen>("reopen", Guard, Decide);
 
     private static readonly ReopenValidator Validator = new();
 

@@ -20,7 +20,7 @@ public sealed class SendMessageValidator : AbstractValidator<SendMessage>
 
 public static class SendMessageDecider
 {
-    public static readonly CaseAction Action = new("send-message", Guard);
+    public static readonly CaseAction Action = CaseAction.For<SendMessage>("send-message", Guard, Decide);
 
     private static readonly SendMessageValidator Validator = new();
 

@@ -16,7 +16,7 @@ public static class SubmitInvestigationReportDecider
     /// <summary>Investigative measures are always taken by two or more officers.</summary>
     public const int MinimumTeam = 2;
 
-    public static readonly CaseAction Action = new("submit-investigation-report", Guard);
+    public static readonly CaseAction Action = CaseAction.For<SubmitInvestigationReport>("submit-investigation-report", Guard, Decide);
 
     private static readonly SubmitInvestigationReportValidator Validator = new();
 

@@ -21,7 +21,7 @@ public sealed class SubmitReviewReportValidator : AbstractValidator<SubmitReview
 
 public static class SubmitReviewReportDecider
 {
-    public static readonly CaseAction Action = new("submit-review-report", Guard);
+    public static readonly CaseAction Action = CaseAction.For<SubmitReviewReport>("submit-review-report", Guard, Decide);
 
     private static readonly SubmitReviewReportValidator Validator = new();
 

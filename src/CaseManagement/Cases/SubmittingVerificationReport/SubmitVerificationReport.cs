@@ -23,7 +23,7 @@ public static class SubmitVerificationReportDecider
 {
     public const int MinimumTeam = 2;
 
-    public static readonly CaseAction Action = new("submit-verification-report", Guard);
+    public static readonly CaseAction Action = CaseAction.For<SubmitVerificationReport>("submit-verification-report", Guard, Decide);
 
     private static readonly SubmitVerificationReportValidator Validator = new();
 

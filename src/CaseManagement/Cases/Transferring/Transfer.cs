@@ -18,7 +18,7 @@ public sealed class TransferValidator : AbstractValidator<Transfer>
 
 public static class TransferDecider
 {
-    public static readonly CaseAction Action = new("transfer", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Transfer>("transfer", Guard, Decide);
 
     private static readonly TransferValidator Validator = new();
 
