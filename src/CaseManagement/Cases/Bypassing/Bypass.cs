@@ -9,7 +9,7 @@ namespace Reporting.CaseManagement.Cases.Bypassing;
 /// </summary>
 public sealed record Bypass(string ToOrganization);
 
-public sealed class BypassValidator : AbstractValidator<Bypass>
+public sealed class BypassValidator : CommandValidator<Bypass>
 {
     public BypassValidator() => RuleFor(command => command.ToOrganization).NotEmpty().MaximumLength(200);
 }

@@ -11,7 +11,7 @@ namespace Reporting.CaseManagement.Cases.Closing;
 /// <param name="SealedOutcome">The same text sealed to the informant's mailbox key, readable only with the receipt.</param>
 public sealed record CloseCase(string OutcomeForInformant, Guid FeedbackMessageId, byte[] SealedOutcome);
 
-public sealed class CloseCaseValidator : AbstractValidator<CloseCase>
+public sealed class CloseCaseValidator : CommandValidator<CloseCase>
 {
     public CloseCaseValidator()
     {

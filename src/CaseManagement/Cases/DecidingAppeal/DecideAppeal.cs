@@ -10,7 +10,7 @@ namespace Reporting.CaseManagement.Cases.DecidingAppeal;
 /// <param name="Sanctions">Only for "varied": the sanctions that replace the decided ones.</param>
 public sealed record DecideAppeal(string Outcome, string Comment, IReadOnlyList<Sanction>? Sanctions = null);
 
-public sealed class DecideAppealValidator : AbstractValidator<DecideAppeal>
+public sealed class DecideAppealValidator : CommandValidator<DecideAppeal>
 {
     public DecideAppealValidator()
     {

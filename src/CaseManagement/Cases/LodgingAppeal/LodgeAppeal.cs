@@ -17,7 +17,7 @@ public static class AppealKind
     public const string ReReview = "re-review";
 }
 
-public sealed class LodgeAppealValidator : AbstractValidator<LodgeAppeal>
+public sealed class LodgeAppealValidator : CommandValidator<LodgeAppeal>
 {
     public LodgeAppealValidator()
     {

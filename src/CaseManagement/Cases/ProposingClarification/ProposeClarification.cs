@@ -6,7 +6,7 @@ namespace Reporting.CaseManagement.Cases.ProposingClarification;
 /// <summary>Propose clearing the name of a falsely accused person (澄清正名), for the head to approve.</summary>
 public sealed record ProposeClarification(string Statement);
 
-public sealed class ProposeClarificationValidator : AbstractValidator<ProposeClarification>
+public sealed class ProposeClarificationValidator : CommandValidator<ProposeClarification>
 {
     public ProposeClarificationValidator() => RuleFor(command => command.Statement).NotEmpty().MaximumLength(4000);
 }

@@ -8,7 +8,7 @@ namespace Reporting.CaseManagement.Cases.ProposingDisposition;
 /// <param name="CollectiveReview">Who took part in the collective review (集体研究).</param>
 public sealed record ProposeDisposition(string Method, string Reason, IReadOnlyList<string> CollectiveReview);
 
-public sealed class ProposeDispositionValidator : AbstractValidator<ProposeDisposition>
+public sealed class ProposeDispositionValidator : CommandValidator<ProposeDisposition>
 {
     public ProposeDispositionValidator()
     {

@@ -9,7 +9,7 @@ namespace Reporting.CaseManagement.Cases.ProposingFiling;
 /// </summary>
 public sealed record ProposeFiling(string Reason, IReadOnlyList<string> CollectiveReview);
 
-public sealed class ProposeFilingValidator : AbstractValidator<ProposeFiling>
+public sealed class ProposeFilingValidator : CommandValidator<ProposeFiling>
 {
     public ProposeFilingValidator()
     {

@@ -6,7 +6,7 @@ namespace Reporting.CaseManagement.Cases.ProposingWithdrawal;
 /// <summary>Propose withdrawing a filed case (撤销案件), for an approver to decide.</summary>
 public sealed record ProposeWithdrawal(string Reason);
 
-public sealed class ProposeWithdrawalValidator : AbstractValidator<ProposeWithdrawal>
+public sealed class ProposeWithdrawalValidator : CommandValidator<ProposeWithdrawal>
 {
     public ProposeWithdrawalValidator() => RuleFor(command => command.Reason).NotEmpty().MaximumLength(4000);
 }

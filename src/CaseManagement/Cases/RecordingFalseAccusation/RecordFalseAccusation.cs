@@ -6,7 +6,7 @@ namespace Reporting.CaseManagement.Cases.RecordingFalseAccusation;
 /// <summary>Record that the report was a knowingly false accusation (诬告陷害), itself a matter to be dealt with.</summary>
 public sealed record RecordFalseAccusation(string Findings);
 
-public sealed class RecordFalseAccusationValidator : AbstractValidator<RecordFalseAccusation>
+public sealed class RecordFalseAccusationValidator : CommandValidator<RecordFalseAccusation>
 {
     public RecordFalseAccusationValidator() => RuleFor(command => command.Findings).NotEmpty().MaximumLength(20000);
 }

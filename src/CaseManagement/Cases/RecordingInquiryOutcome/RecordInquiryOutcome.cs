@@ -8,7 +8,7 @@ namespace Reporting.CaseManagement.Cases.RecordingInquiryOutcome;
 /// <param name="CollectiveReview">Required for "verification", which becomes a proposal of preliminary verification.</param>
 public sealed record RecordInquiryOutcome(string Outcome, string Note, IReadOnlyList<string>? CollectiveReview = null);
 
-public sealed class RecordInquiryOutcomeValidator : AbstractValidator<RecordInquiryOutcome>
+public sealed class RecordInquiryOutcomeValidator : CommandValidator<RecordInquiryOutcome>
 {
     public RecordInquiryOutcomeValidator()
     {

@@ -7,7 +7,7 @@ namespace Reporting.CaseManagement.Cases.RecordingTransferResponse;
 /// <param name="Response">"accepted" or "re-routed".</param>
 public sealed record RecordTransferResponse(string Response, string Note);
 
-public sealed class RecordTransferResponseValidator : AbstractValidator<RecordTransferResponse>
+public sealed class RecordTransferResponseValidator : CommandValidator<RecordTransferResponse>
 {
     public static readonly IReadOnlyList<string> Responses = ["accepted", "re-routed"];
 

@@ -14,7 +14,7 @@ public sealed record RegisterCase(
     string Channel = "online",
     bool AccusesHead = false);
 
-public sealed class RegisterCaseValidator : AbstractValidator<RegisterCase>
+public sealed class RegisterCaseValidator : CommandValidator<RegisterCase>
 {
     public static readonly IReadOnlyList<string> Categories =
     [

@@ -8,7 +8,7 @@ namespace Reporting.CaseManagement.Cases.SendingMessage;
 /// <param name="Body">The text as written, checked here and never stored: only <paramref name="SealedBody"/> is.</param>
 public sealed record SendMessage(string Body, Guid MessageId, byte[] SealedBody);
 
-public sealed class SendMessageValidator : AbstractValidator<SendMessage>
+public sealed class SendMessageValidator : CommandValidator<SendMessage>
 {
     public SendMessageValidator()
     {

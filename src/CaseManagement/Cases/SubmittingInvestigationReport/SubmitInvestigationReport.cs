@@ -6,7 +6,7 @@ namespace Reporting.CaseManagement.Cases.SubmittingInvestigationReport;
 /// <summary>The investigation's report; the case goes to the review office.</summary>
 public sealed record SubmitInvestigationReport(string Findings);
 
-public sealed class SubmitInvestigationReportValidator : AbstractValidator<SubmitInvestigationReport>
+public sealed class SubmitInvestigationReportValidator : CommandValidator<SubmitInvestigationReport>
 {
     public SubmitInvestigationReportValidator() => RuleFor(command => command.Findings).NotEmpty().MaximumLength(50000);
 }

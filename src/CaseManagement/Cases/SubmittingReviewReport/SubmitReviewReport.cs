@@ -9,7 +9,7 @@ namespace Reporting.CaseManagement.Cases.SubmittingReviewReport;
 /// <param name="CollectiveReview">Who took part in the review office's collective deliberation (集体审议).</param>
 public sealed record SubmitReviewReport(string Findings, IReadOnlyList<Sanction> ProposedSanctions, IReadOnlyList<string> CollectiveReview);
 
-public sealed class SubmitReviewReportValidator : AbstractValidator<SubmitReviewReport>
+public sealed class SubmitReviewReportValidator : CommandValidator<SubmitReviewReport>
 {
     public SubmitReviewReportValidator()
     {

@@ -7,7 +7,7 @@ namespace Reporting.CaseManagement.Cases.Transferring;
 /// <param name="Supervised">This organ supervises (督办) the lower organ's handling.</param>
 public sealed record Transfer(string ToOrganization, string Reason, bool Supervised = false);
 
-public sealed class TransferValidator : AbstractValidator<Transfer>
+public sealed class TransferValidator : CommandValidator<Transfer>
 {
     public TransferValidator()
     {
