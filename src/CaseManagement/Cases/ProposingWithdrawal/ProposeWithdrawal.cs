@@ -19,9 +19,9 @@ public static class ProposeWithdrawalDecider
 
     private static Refusal? Guard(CaseState state, Actor actor) =>
         CaseRules.Staff(state, actor, "propose withdrawing a case", StaffRole.Investigator)
-        ?? CaseRules.Assigned(state, actor, "propose withdrawing it")
+        ?? CaseRules.InStage(state, "propose a withdrawal", CaseStage.Investigating)
         ?? CaseRules.NoPendingProposal(state, "propose a withdrawal")
-        ?? CaseRules.InStage(state, "propose a withdrawal", CaseStage.Investigating);
+        ?? CaseRules.Assigned(state, actor, "propose withdrawing it");
 
     public static IReadOnlyList<object> Decide(CaseState state, ProposeWithdrawal command, Actor actor, DateTimeOffset now, WorkingCalendar calendar)
     {
