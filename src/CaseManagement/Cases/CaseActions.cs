@@ -1,3 +1,4 @@
+using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.Accepting;
 using Reporting.CaseManagement.Cases.Approving;
 using Reporting.CaseManagement.Cases.Assigning;
@@ -67,6 +68,15 @@ public static class CaseActions
         SendMessageDecider.Action,
         RecuseDecider.Action,
     ];
+
+    public static CaseAction Named(string name) =>
+        All.FirstOrDefault(action => action.Name == name) ?? throw new ArgumentException($"There is no case action '{name}'.", nameof(name));
+
+    /// <summary>Decides any command of <see cref="All"/>: the one entry for endpoints and for tests that drive whole cases.</summary>
+    public static IReadOnlyList<object> Decide(CaseState state, object command, Actor actor, DateTimeOffset now, WorkingCalendar calendar) =>
+        ByCommandType.Value[command.GetType()].Decide(state, command, actor, now, calendar);
+
+    private static readonly Lazy<IReadOnlyDictionary<Type, CaseAction>> ByCommandType = new(() => All.ToDictionary(action => action.CommandType));
 
     public static IReadOnlyList<string> Allowed(CaseState state, Actor actor) =>
         All.Where(action => action.Guard(state, actor) is null).Select(action => action.Name).ToArray();

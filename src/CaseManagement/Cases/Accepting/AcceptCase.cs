@@ -7,7 +7,7 @@ public sealed record AcceptCase;
 
 public static class AcceptCaseDecider
 {
-    public static readonly CaseAction Action = new("accept", Guard);
+    public static readonly CaseAction Action = CaseAction.For<AcceptCase>("accept", Guard, Decide);
 
     private static Refusal? Guard(CaseState state, Actor actor) =>
         CaseRules.Staff(state, actor, "accept a report", StaffRole.Registrar)

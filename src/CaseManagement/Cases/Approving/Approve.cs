@@ -6,14 +6,14 @@ namespace Reporting.CaseManagement.Cases.Approving;
 /// <summary>Approve the pending proposal; the last approval it needs carries it out.</summary>
 public sealed record Approve(string Comment);
 
-public sealed class ApproveValidator : AbstractValidator<Approve>
+public sealed class ApproveValidator : CommandValidator<Approve>
 {
     public ApproveValidator() => RuleFor(command => command.Comment).NotNull().MaximumLength(2000);
 }
 
 public static class ApproveDecider
 {
-    public static readonly CaseAction Action = new("approve", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Approve>("approve", Guard, Decide);
 
     private static readonly ApproveValidator Validator = new();
 

@@ -6,7 +6,7 @@ namespace Reporting.CaseManagement.Cases.Assigning;
 /// <summary>Set who works on the case now: the lead team, the verification team, the investigators or the reviewers.</summary>
 public sealed record Assign(IReadOnlyList<string> Usernames);
 
-public sealed class AssignValidator : AbstractValidator<Assign>
+public sealed class AssignValidator : CommandValidator<Assign>
 {
     public AssignValidator()
     {
@@ -19,7 +19,7 @@ public sealed class AssignValidator : AbstractValidator<Assign>
 
 public static class AssignDecider
 {
-    public static readonly CaseAction Action = new("assign", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Assign>("assign", Guard, Decide);
 
     private static readonly AssignValidator Validator = new();
 

@@ -9,14 +9,14 @@ namespace Reporting.CaseManagement.Cases.Bypassing;
 /// </summary>
 public sealed record Bypass(string ToOrganization);
 
-public sealed class BypassValidator : AbstractValidator<Bypass>
+public sealed class BypassValidator : CommandValidator<Bypass>
 {
     public BypassValidator() => RuleFor(command => command.ToOrganization).NotEmpty().MaximumLength(200);
 }
 
 public static class BypassDecider
 {
-    public static readonly CaseAction Action = new("bypass", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Bypass>("bypass", Guard, Decide);
 
     private static readonly BypassValidator Validator = new();
 

@@ -11,7 +11,7 @@ namespace Reporting.CaseManagement.Cases.Closing;
 /// <param name="SealedOutcome">The same text sealed to the informant's mailbox key, readable only with the receipt.</param>
 public sealed record CloseCase(string OutcomeForInformant, Guid FeedbackMessageId, byte[] SealedOutcome);
 
-public sealed class CloseCaseValidator : AbstractValidator<CloseCase>
+public sealed class CloseCaseValidator : CommandValidator<CloseCase>
 {
     public CloseCaseValidator()
     {
@@ -23,7 +23,7 @@ public sealed class CloseCaseValidator : AbstractValidator<CloseCase>
 
 public static class CloseCaseDecider
 {
-    public static readonly CaseAction Action = new("close", Guard);
+    public static readonly CaseAction Action = CaseAction.For<CloseCase>("close", Guard, Decide);
 
     private static readonly CloseCaseValidator Validator = new();
 

@@ -10,7 +10,7 @@ namespace Reporting.CaseManagement.Cases.DecidingAppeal;
 /// <param name="Sanctions">Only for "varied": the sanctions that replace the decided ones.</param>
 public sealed record DecideAppeal(string Outcome, string Comment, IReadOnlyList<Sanction>? Sanctions = null);
 
-public sealed class DecideAppealValidator : AbstractValidator<DecideAppeal>
+public sealed class DecideAppealValidator : CommandValidator<DecideAppeal>
 {
     public DecideAppealValidator()
     {
@@ -25,7 +25,7 @@ public sealed class DecideAppealValidator : AbstractValidator<DecideAppeal>
 
 public static class DecideAppealDecider
 {
-    public static readonly CaseAction Action = new("decide-appeal", Guard);
+    public static readonly CaseAction Action = CaseAction.For<DecideAppeal>("decide-appeal", Guard, Decide);
 
     private static readonly DecideAppealValidator Validator = new();
 

@@ -7,7 +7,7 @@ namespace Reporting.CaseManagement.Cases.Declining;
 /// <param name="Ground">"litigation", "arbitration", "other-agency" or "outside-scope".</param>
 public sealed record Decline(string Reason, string Ground = "outside-scope");
 
-public sealed class DeclineValidator : AbstractValidator<Decline>
+public sealed class DeclineValidator : CommandValidator<Decline>
 {
     public static readonly IReadOnlyList<string> Grounds = ["litigation", "arbitration", "other-agency", "outside-scope"];
 
@@ -20,7 +20,7 @@ public sealed class DeclineValidator : AbstractValidator<Decline>
 
 public static class DeclineDecider
 {
-    public static readonly CaseAction Action = new("decline", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Decline>("decline", Guard, Decide);
 
     private static readonly DeclineValidator Validator = new();
 

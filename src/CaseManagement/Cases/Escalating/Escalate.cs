@@ -6,14 +6,14 @@ namespace Reporting.CaseManagement.Cases.Escalating;
 /// <summary>Send the report to the organ above (报送上级), which the rules allow 5 working days from receipt.</summary>
 public sealed record Escalate(string Reason);
 
-public sealed class EscalateValidator : AbstractValidator<Escalate>
+public sealed class EscalateValidator : CommandValidator<Escalate>
 {
     public EscalateValidator() => RuleFor(command => command.Reason).NotEmpty().MaximumLength(2000);
 }
 
 public static class EscalateDecider
 {
-    public static readonly CaseAction Action = new("escalate", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Escalate>("escalate", Guard, Decide);
 
     private static readonly EscalateValidator Validator = new();
 

@@ -6,14 +6,14 @@ namespace Reporting.CaseManagement.Cases.FilingNoSubstance;
 /// <summary>The report has no substance to act on (无实质内容): kept on file with the reason.</summary>
 public sealed record FileNoSubstance(string Reason);
 
-public sealed class FileNoSubstanceValidator : AbstractValidator<FileNoSubstance>
+public sealed class FileNoSubstanceValidator : CommandValidator<FileNoSubstance>
 {
     public FileNoSubstanceValidator() => RuleFor(command => command.Reason).NotEmpty().MaximumLength(2000);
 }
 
 public static class FileNoSubstanceDecider
 {
-    public static readonly CaseAction Action = new("file-no-substance", Guard);
+    public static readonly CaseAction Action = CaseAction.For<FileNoSubstance>("file-no-substance", Guard, Decide);
 
     private static readonly FileNoSubstanceValidator Validator = new();
 

@@ -17,7 +17,7 @@ public static class AppealKind
     public const string ReReview = "re-review";
 }
 
-public sealed class LodgeAppealValidator : AbstractValidator<LodgeAppeal>
+public sealed class LodgeAppealValidator : CommandValidator<LodgeAppeal>
 {
     public LodgeAppealValidator()
     {
@@ -28,7 +28,7 @@ public sealed class LodgeAppealValidator : AbstractValidator<LodgeAppeal>
 
 public static class LodgeAppealDecider
 {
-    public static readonly CaseAction Action = new("lodge-appeal", Guard);
+    public static readonly CaseAction Action = CaseAction.For<LodgeAppeal>("lodge-appeal", Guard, Decide);
 
     private static readonly LodgeAppealValidator Validator = new();
 

@@ -6,14 +6,14 @@ namespace Reporting.CaseManagement.Cases.MarkingDuplicate;
 /// <summary>The report repeats an existing case (重复件): linked to it and kept on file; no new acceptance notice.</summary>
 public sealed record MarkDuplicate(Guid OfCaseId);
 
-public sealed class MarkDuplicateValidator : AbstractValidator<MarkDuplicate>
+public sealed class MarkDuplicateValidator : CommandValidator<MarkDuplicate>
 {
     public MarkDuplicateValidator() => RuleFor(command => command.OfCaseId).NotEmpty();
 }
 
 public static class MarkDuplicateDecider
 {
-    public static readonly CaseAction Action = new("mark-duplicate", Guard);
+    public static readonly CaseAction Action = CaseAction.For<MarkDuplicate>("mark-duplicate", Guard, Decide);
 
     private static readonly MarkDuplicateValidator Validator = new();
 

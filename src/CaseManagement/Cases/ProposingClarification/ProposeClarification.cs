@@ -6,14 +6,14 @@ namespace Reporting.CaseManagement.Cases.ProposingClarification;
 /// <summary>Propose clearing the name of a falsely accused person (澄清正名), for the head to approve.</summary>
 public sealed record ProposeClarification(string Statement);
 
-public sealed class ProposeClarificationValidator : AbstractValidator<ProposeClarification>
+public sealed class ProposeClarificationValidator : CommandValidator<ProposeClarification>
 {
     public ProposeClarificationValidator() => RuleFor(command => command.Statement).NotEmpty().MaximumLength(4000);
 }
 
 public static class ProposeClarificationDecider
 {
-    public static readonly CaseAction Action = new("propose-clarification", Guard);
+    public static readonly CaseAction Action = CaseAction.For<ProposeClarification>("propose-clarification", Guard, Decide);
 
     private static readonly ProposeClarificationValidator Validator = new();
 

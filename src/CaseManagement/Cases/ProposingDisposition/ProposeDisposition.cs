@@ -8,7 +8,7 @@ namespace Reporting.CaseManagement.Cases.ProposingDisposition;
 /// <param name="CollectiveReview">Who took part in the collective review (集体研究).</param>
 public sealed record ProposeDisposition(string Method, string Reason, IReadOnlyList<string> CollectiveReview);
 
-public sealed class ProposeDispositionValidator : AbstractValidator<ProposeDisposition>
+public sealed class ProposeDispositionValidator : CommandValidator<ProposeDisposition>
 {
     public ProposeDispositionValidator()
     {
@@ -21,7 +21,7 @@ public sealed class ProposeDispositionValidator : AbstractValidator<ProposeDispo
 
 public static class ProposeDispositionDecider
 {
-    public static readonly CaseAction Action = new("propose-disposition", Guard);
+    public static readonly CaseAction Action = CaseAction.For<ProposeDisposition>("propose-disposition", Guard, Decide);
 
     private static readonly ProposeDispositionValidator Validator = new();
 

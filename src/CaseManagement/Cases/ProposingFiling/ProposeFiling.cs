@@ -9,7 +9,7 @@ namespace Reporting.CaseManagement.Cases.ProposingFiling;
 /// </summary>
 public sealed record ProposeFiling(string Reason, IReadOnlyList<string> CollectiveReview);
 
-public sealed class ProposeFilingValidator : AbstractValidator<ProposeFiling>
+public sealed class ProposeFilingValidator : CommandValidator<ProposeFiling>
 {
     public ProposeFilingValidator()
     {
@@ -22,7 +22,7 @@ public static class ProposeFilingDecider
 {
     public const int RequiredApprovals = 2;
 
-    public static readonly CaseAction Action = new("propose-filing", Guard);
+    public static readonly CaseAction Action = CaseAction.For<ProposeFiling>("propose-filing", Guard, Decide);
 
     private static readonly ProposeFilingValidator Validator = new();
 

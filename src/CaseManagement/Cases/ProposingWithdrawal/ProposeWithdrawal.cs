@@ -6,22 +6,22 @@ namespace Reporting.CaseManagement.Cases.ProposingWithdrawal;
 /// <summary>Propose withdrawing a filed case (撤销案件), for an approver to decide.</summary>
 public sealed record ProposeWithdrawal(string Reason);
 
-public sealed class ProposeWithdrawalValidator : AbstractValidator<ProposeWithdrawal>
+public sealed class ProposeWithdrawalValidator : CommandValidator<ProposeWithdrawal>
 {
     public ProposeWithdrawalValidator() => RuleFor(command => command.Reason).NotEmpty().MaximumLength(4000);
 }
 
 public static class ProposeWithdrawalDecider
 {
-    public static readonly CaseAction Action = new("propose-withdrawal", Guard);
+    public static readonly CaseAction Action = CaseAction.For<ProposeWithdrawal>("propose-withdrawal", Guard, Decide);
 
     private static readonly ProposeWithdrawalValidator Validator = new();
 
     private static Refusal? Guard(CaseState state, Actor actor) =>
         CaseRules.Staff(state, actor, "propose withdrawing a case", StaffRole.Investigator)
-        ?? CaseRules.Assigned(state, actor, "propose withdrawing it")
+        ?? CaseRules.InStage(state, "propose a withdrawal", CaseStage.Investigating)
         ?? CaseRules.NoPendingProposal(state, "propose a withdrawal")
-        ?? CaseRules.InStage(state, "propose a withdrawal", CaseStage.Investigating);
+        ?? CaseRules.Assigned(state, actor, "propose withdrawing it");
 
     public static IReadOnlyList<object> Decide(CaseState state, ProposeWithdrawal command, Actor actor, DateTimeOffset now, WorkingCalendar calendar)
     {

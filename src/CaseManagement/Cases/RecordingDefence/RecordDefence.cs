@@ -6,7 +6,7 @@ namespace Reporting.CaseManagement.Cases.RecordingDefence;
 /// <summary>The subject's defence (陈述申辩), heard by the review office before it proposes sanctions; or that they declined to make one.</summary>
 public sealed record RecordDefence(string Statement, bool SubjectDeclined = false);
 
-public sealed class RecordDefenceValidator : AbstractValidator<RecordDefence>
+public sealed class RecordDefenceValidator : CommandValidator<RecordDefence>
 {
     public RecordDefenceValidator()
     {
@@ -18,7 +18,7 @@ public sealed class RecordDefenceValidator : AbstractValidator<RecordDefence>
 
 public static class RecordDefenceDecider
 {
-    public static readonly CaseAction Action = new("record-defence", Guard);
+    public static readonly CaseAction Action = CaseAction.For<RecordDefence>("record-defence", Guard, Decide);
 
     private static readonly RecordDefenceValidator Validator = new();
 

@@ -6,14 +6,14 @@ namespace Reporting.CaseManagement.Cases.RecordingFalseAccusation;
 /// <summary>Record that the report was a knowingly false accusation (诬告陷害), itself a matter to be dealt with.</summary>
 public sealed record RecordFalseAccusation(string Findings);
 
-public sealed class RecordFalseAccusationValidator : AbstractValidator<RecordFalseAccusation>
+public sealed class RecordFalseAccusationValidator : CommandValidator<RecordFalseAccusation>
 {
     public RecordFalseAccusationValidator() => RuleFor(command => command.Findings).NotEmpty().MaximumLength(20000);
 }
 
 public static class RecordFalseAccusationDecider
 {
-    public static readonly CaseAction Action = new("record-false-accusation", Guard);
+    public static readonly CaseAction Action = CaseAction.For<RecordFalseAccusation>("record-false-accusation", Guard, Decide);
 
     private static readonly RecordFalseAccusationValidator Validator = new();
 

@@ -8,7 +8,7 @@ namespace Reporting.CaseManagement.Cases.RecordingInquiryOutcome;
 /// <param name="CollectiveReview">Required for "verification", which becomes a proposal of preliminary verification.</param>
 public sealed record RecordInquiryOutcome(string Outcome, string Note, IReadOnlyList<string>? CollectiveReview = null);
 
-public sealed class RecordInquiryOutcomeValidator : AbstractValidator<RecordInquiryOutcome>
+public sealed class RecordInquiryOutcomeValidator : CommandValidator<RecordInquiryOutcome>
 {
     public RecordInquiryOutcomeValidator()
     {
@@ -22,7 +22,7 @@ public sealed class RecordInquiryOutcomeValidator : AbstractValidator<RecordInqu
 
 public static class RecordInquiryOutcomeDecider
 {
-    public static readonly CaseAction Action = new("record-inquiry-outcome", Guard);
+    public static readonly CaseAction Action = CaseAction.For<RecordInquiryOutcome>("record-inquiry-outcome", Guard, Decide);
 
     private static readonly RecordInquiryOutcomeValidator Validator = new();
 

@@ -6,14 +6,14 @@ namespace Reporting.CaseManagement.Cases.RecordingInquiryReply;
 /// <summary>The written reply of the person asked in a talk or letter inquiry, due within 15 working days.</summary>
 public sealed record RecordInquiryReply(string Summary);
 
-public sealed class RecordInquiryReplyValidator : AbstractValidator<RecordInquiryReply>
+public sealed class RecordInquiryReplyValidator : CommandValidator<RecordInquiryReply>
 {
     public RecordInquiryReplyValidator() => RuleFor(command => command.Summary).NotEmpty().MaximumLength(4000);
 }
 
 public static class RecordInquiryReplyDecider
 {
-    public static readonly CaseAction Action = new("record-inquiry-reply", Guard);
+    public static readonly CaseAction Action = CaseAction.For<RecordInquiryReply>("record-inquiry-reply", Guard, Decide);
 
     private static readonly RecordInquiryReplyValidator Validator = new();
 

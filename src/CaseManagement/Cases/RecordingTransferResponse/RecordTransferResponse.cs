@@ -7,7 +7,7 @@ namespace Reporting.CaseManagement.Cases.RecordingTransferResponse;
 /// <param name="Response">"accepted" or "re-routed".</param>
 public sealed record RecordTransferResponse(string Response, string Note);
 
-public sealed class RecordTransferResponseValidator : AbstractValidator<RecordTransferResponse>
+public sealed class RecordTransferResponseValidator : CommandValidator<RecordTransferResponse>
 {
     public static readonly IReadOnlyList<string> Responses = ["accepted", "re-routed"];
 
@@ -20,7 +20,7 @@ public sealed class RecordTransferResponseValidator : AbstractValidator<RecordTr
 
 public static class RecordTransferResponseDecider
 {
-    public static readonly CaseAction Action = new("record-transfer-response", Guard);
+    public static readonly CaseAction Action = CaseAction.For<RecordTransferResponse>("record-transfer-response", Guard, Decide);
 
     private static readonly RecordTransferResponseValidator Validator = new();
 

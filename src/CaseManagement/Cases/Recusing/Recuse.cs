@@ -6,14 +6,14 @@ namespace Reporting.CaseManagement.Cases.Recusing;
 /// <summary>Step aside from the case (回避): related to the accused or the informant, a witness, or with an interest. Final.</summary>
 public sealed record Recuse(string Reason);
 
-public sealed class RecuseValidator : AbstractValidator<Recuse>
+public sealed class RecuseValidator : CommandValidator<Recuse>
 {
     public RecuseValidator() => RuleFor(command => command.Reason).NotEmpty().MaximumLength(2000);
 }
 
 public static class RecuseDecider
 {
-    public static readonly CaseAction Action = new("recuse", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Recuse>("recuse", Guard, Decide);
 
     private static readonly RecuseValidator Validator = new();
 

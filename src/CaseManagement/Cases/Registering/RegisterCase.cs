@@ -14,7 +14,7 @@ public sealed record RegisterCase(
     string Channel = "online",
     bool AccusesHead = false);
 
-public sealed class RegisterCaseValidator : AbstractValidator<RegisterCase>
+public sealed class RegisterCaseValidator : CommandValidator<RegisterCase>
 {
     public static readonly IReadOnlyList<string> Categories =
     [
@@ -46,7 +46,7 @@ public sealed class RegisterCaseValidator : AbstractValidator<RegisterCase>
 
 public static class RegisterCaseDecider
 {
-    public static readonly CaseAction Action = new("register", Guard);
+    public static readonly CaseAction Action = CaseAction.For<RegisterCase>("register", Guard, Decide);
 
     private static readonly RegisterCaseValidator Validator = new();
 

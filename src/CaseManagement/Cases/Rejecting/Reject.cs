@@ -7,7 +7,7 @@ namespace Reporting.CaseManagement.Cases.Rejecting;
 /// <summary>Reject the pending proposal; the case returns to where it was before it, and the reason is recorded.</summary>
 public sealed record Reject(string Comment);
 
-public sealed class RejectValidator : AbstractValidator<Reject>
+public sealed class RejectValidator : CommandValidator<Reject>
 {
     public RejectValidator() => RuleFor(command => command.Comment).NotEmpty().WithMessage("Say why the proposal is rejected.").MaximumLength(2000);
 }
@@ -15,7 +15,7 @@ public sealed class RejectValidator : AbstractValidator<Reject>
 public static class RejectDecider
 {
     // Rejecting is deciding on the proposal too: the same people may do it as may approve it.
-    public static readonly CaseAction Action = new("reject", ApproveDecider.Guard);
+    public static readonly CaseAction Action = CaseAction.For<Reject>("reject", ApproveDecider.Guard, Decide);
 
     private static readonly RejectValidator Validator = new();
 

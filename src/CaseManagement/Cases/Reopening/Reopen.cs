@@ -6,14 +6,14 @@ namespace Reporting.CaseManagement.Cases.Reopening;
 /// <summary>Reopen a parked case on new evidence; it returns to supervision for a new disposition.</summary>
 public sealed record Reopen(string NewEvidence);
 
-public sealed class ReopenValidator : AbstractValidator<Reopen>
+public sealed class ReopenValidator : CommandValidator<Reopen>
 {
     public ReopenValidator() => RuleFor(command => command.NewEvidence).NotEmpty().WithMessage("Say what the new evidence is.").MaximumLength(4000);
 }
 
 public static class ReopenDecider
 {
-    public static readonly CaseAction Action = new("reopen", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Reopen>("reopen", Guard, Decide);
 
     private static readonly ReopenValidator Validator = new();
 

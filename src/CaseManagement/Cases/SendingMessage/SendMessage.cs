@@ -8,7 +8,7 @@ namespace Reporting.CaseManagement.Cases.SendingMessage;
 /// <param name="Body">The text as written, checked here and never stored: only <paramref name="SealedBody"/> is.</param>
 public sealed record SendMessage(string Body, Guid MessageId, byte[] SealedBody);
 
-public sealed class SendMessageValidator : AbstractValidator<SendMessage>
+public sealed class SendMessageValidator : CommandValidator<SendMessage>
 {
     public SendMessageValidator()
     {
@@ -20,7 +20,7 @@ public sealed class SendMessageValidator : AbstractValidator<SendMessage>
 
 public static class SendMessageDecider
 {
-    public static readonly CaseAction Action = new("send-message", Guard);
+    public static readonly CaseAction Action = CaseAction.For<SendMessage>("send-message", Guard, Decide);
 
     private static readonly SendMessageValidator Validator = new();
 

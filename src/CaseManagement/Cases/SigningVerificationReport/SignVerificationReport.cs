@@ -7,7 +7,7 @@ public sealed record SignVerificationReport;
 
 public static class SignVerificationReportDecider
 {
-    public static readonly CaseAction Action = new("sign-verification-report", Guard);
+    public static readonly CaseAction Action = CaseAction.For<SignVerificationReport>("sign-verification-report", Guard, Decide);
 
     private static Refusal? Guard(CaseState state, Actor actor) =>
         CaseRules.Staff(state, actor, "sign a verification report", StaffRole.Supervisor)

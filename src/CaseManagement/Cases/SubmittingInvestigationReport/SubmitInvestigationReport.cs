@@ -6,7 +6,7 @@ namespace Reporting.CaseManagement.Cases.SubmittingInvestigationReport;
 /// <summary>The investigation's report; the case goes to the review office.</summary>
 public sealed record SubmitInvestigationReport(string Findings);
 
-public sealed class SubmitInvestigationReportValidator : AbstractValidator<SubmitInvestigationReport>
+public sealed class SubmitInvestigationReportValidator : CommandValidator<SubmitInvestigationReport>
 {
     public SubmitInvestigationReportValidator() => RuleFor(command => command.Findings).NotEmpty().MaximumLength(50000);
 }
@@ -16,7 +16,7 @@ public static class SubmitInvestigationReportDecider
     /// <summary>Investigative measures are always taken by two or more officers.</summary>
     public const int MinimumTeam = 2;
 
-    public static readonly CaseAction Action = new("submit-investigation-report", Guard);
+    public static readonly CaseAction Action = CaseAction.For<SubmitInvestigationReport>("submit-investigation-report", Guard, Decide);
 
     private static readonly SubmitInvestigationReportValidator Validator = new();
 

@@ -9,7 +9,7 @@ namespace Reporting.CaseManagement.Cases.SubmittingReviewReport;
 /// <param name="CollectiveReview">Who took part in the review office's collective deliberation (集体审议).</param>
 public sealed record SubmitReviewReport(string Findings, IReadOnlyList<Sanction> ProposedSanctions, IReadOnlyList<string> CollectiveReview);
 
-public sealed class SubmitReviewReportValidator : AbstractValidator<SubmitReviewReport>
+public sealed class SubmitReviewReportValidator : CommandValidator<SubmitReviewReport>
 {
     public SubmitReviewReportValidator()
     {
@@ -21,7 +21,7 @@ public sealed class SubmitReviewReportValidator : AbstractValidator<SubmitReview
 
 public static class SubmitReviewReportDecider
 {
-    public static readonly CaseAction Action = new("submit-review-report", Guard);
+    public static readonly CaseAction Action = CaseAction.For<SubmitReviewReport>("submit-review-report", Guard, Decide);
 
     private static readonly SubmitReviewReportValidator Validator = new();
 

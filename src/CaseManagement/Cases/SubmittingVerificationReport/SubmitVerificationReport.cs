@@ -7,7 +7,7 @@ namespace Reporting.CaseManagement.Cases.SubmittingVerificationReport;
 /// <param name="Recommendation">"file-case", "close" or "talk-reminder".</param>
 public sealed record SubmitVerificationReport(string Findings, string Recommendation);
 
-public sealed class SubmitVerificationReportValidator : AbstractValidator<SubmitVerificationReport>
+public sealed class SubmitVerificationReportValidator : CommandValidator<SubmitVerificationReport>
 {
     public static readonly IReadOnlyList<string> Recommendations = ["file-case", "close", "talk-reminder"];
 
@@ -23,7 +23,7 @@ public static class SubmitVerificationReportDecider
 {
     public const int MinimumTeam = 2;
 
-    public static readonly CaseAction Action = new("submit-verification-report", Guard);
+    public static readonly CaseAction Action = CaseAction.For<SubmitVerificationReport>("submit-verification-report", Guard, Decide);
 
     private static readonly SubmitVerificationReportValidator Validator = new();
 

@@ -7,7 +7,7 @@ namespace Reporting.CaseManagement.Cases.Transferring;
 /// <param name="Supervised">This organ supervises (督办) the lower organ's handling.</param>
 public sealed record Transfer(string ToOrganization, string Reason, bool Supervised = false);
 
-public sealed class TransferValidator : AbstractValidator<Transfer>
+public sealed class TransferValidator : CommandValidator<Transfer>
 {
     public TransferValidator()
     {
@@ -18,7 +18,7 @@ public sealed class TransferValidator : AbstractValidator<Transfer>
 
 public static class TransferDecider
 {
-    public static readonly CaseAction Action = new("transfer", Guard);
+    public static readonly CaseAction Action = CaseAction.For<Transfer>("transfer", Guard, Decide);
 
     private static readonly TransferValidator Validator = new();
 
