@@ -7,7 +7,10 @@ public sealed class StaffAccount
 {
     public Guid Id { get; set; }
 
-    /// <summary>The stream version this state was rebuilt at, for optimistic concurrency.</summary>
+    /// <summary>
+    /// The stream version this state was rebuilt at, for optimistic concurrency: one per event, counted here because
+    /// every event of the stream passes through exactly one Create or Apply.
+    /// </summary>
     public long Version { get; set; }
 
     public string Username { get; set; } = "";
@@ -43,10 +46,12 @@ public sealed class StaffAccount
         Username = created.Username,
         DisplayName = created.DisplayName,
         Organization = created.Organization,
+        Version = 1,
     };
 
     public void Apply(RoleGranted granted)
     {
+        Version++;
         if (!Roles.Contains(granted.Role))
             Roles.Add(granted.Role);
         SecurityStamp++;
@@ -54,20 +59,27 @@ public sealed class StaffAccount
 
     public void Apply(RoleRevoked revoked)
     {
+        Version++;
         Roles.Remove(revoked.Role);
         SecurityStamp++;
     }
 
     public void Apply(PasswordChanged changed)
     {
+        Version++;
         PasswordHash = changed.PasswordHash;
         SecurityStamp++;
     }
 
-    public void Apply(PasswordRehashed rehashed) => PasswordHash = rehashed.PasswordHash;
+    public void Apply(PasswordRehashed rehashed)
+    {
+        Version++;
+        PasswordHash = rehashed.PasswordHash;
+    }
 
     public void Apply(TotpEnrolled enrolled)
     {
+        Version++;
         WrappedTotpSecret = enrolled.WrappedSecret;
         LastTotpStep = null;
         SecurityStamp++;
@@ -75,6 +87,7 @@ public sealed class StaffAccount
 
     public void Apply(TotpReset reset)
     {
+        Version++;
         WrappedTotpSecret = null;
         LastTotpStep = null;
         SecurityStamp++;
@@ -82,12 +95,14 @@ public sealed class StaffAccount
 
     public void Apply(AccountDisabled disabled)
     {
+        Version++;
         Disabled = true;
         SecurityStamp++;
     }
 
     public void Apply(LoginSucceeded succeeded)
     {
+        Version++;
         LastTotpStep = succeeded.TotpStep ?? LastTotpStep;
         FailedLogins = 0;
         LastFailedLoginAt = null;
@@ -95,6 +110,7 @@ public sealed class StaffAccount
 
     public void Apply(LoginFailed failed)
     {
+        Version++;
         FailedLogins++;
         LastFailedLoginAt = failed.At;
     }

@@ -9,7 +9,7 @@ namespace Reporting.CaseManagement.Staff.Authorization;
 /// <summary>
 /// Guards an endpoint on one case: the route's <c>caseId</c>, and either a fixed action (reads) or the route's
 /// <c>action</c>. Runs the action's policy (roles), then the case's own rules (recusal, assignment, separation of duties);
-/// a refusal is audited and answered 403, an unknown action or case 404.
+/// a refusal is audited and answered 403, an unknown case 404. Every outcome is audited.
 /// </summary>
 public static class CaseAccessFilter
 {
@@ -18,8 +18,9 @@ public static class CaseAccessFilter
         {
             var http = context.HttpContext;
             var action = fixedAction ?? http.Request.RouteValues["action"] as string;
-            if (action is null || CasePolicies.Find(action) is not { } policy)
+            if (action is null)
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No such action.");
+            var policy = CasePolicies.Find(action) ?? CasePolicies.Unlisted(action);
             if (!Guid.TryParse(http.Request.RouteValues["caseId"] as string, out var caseId))
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No such case.");
 

@@ -4,5 +4,5 @@ namespace Reporting.CaseManagement.Staff.Authorization;
 public sealed record CaseActionPolicy(string Action, IReadOnlyList<string> Roles, CaseConditions Conditions)
 {
     /// <summary>The ASP.NET Core authorization policy that checks the role part of this row.</summary>
-    public string PolicyName => "case:" + Action;
+    public string PolicyName { get; init; } = "case:" + Action;
 }

@@ -43,4 +43,12 @@ public static class CasePolicies
     private static readonly Dictionary<string, CaseActionPolicy> ByAction = All.ToDictionary(policy => policy.Action, StringComparer.Ordinal);
 
     public static CaseActionPolicy? Find(string action) => ByAction.GetValueOrDefault(action);
+
+    /// <summary>
+    /// An action the workflow knows beyond the contract's table (recording a defence, an appeal…): any case handler
+    /// who is not recused gets as far as the case's decider, which holds that action's own rules.
+    /// </summary>
+    public static CaseActionPolicy Unlisted(string action) => new(action, CaseHandlers, None) { PolicyName = ListCasesPolicy };
+
+    internal const string ListCasesPolicy = "cases:list";
 }

@@ -11,7 +11,7 @@ public static class StaffPolicies
     public const string AnyStaff = "staff";
 
     /// <summary><c>GET /api/cases</c>: the roles that handle cases.</summary>
-    public const string ListCases = "cases:list";
+    public const string ListCases = CasePolicies.ListCasesPolicy;
 
     /// <summary><c>GET /api/audit</c>: auditors only.</summary>
     public const string ReadAudit = "audit:read";

@@ -10,5 +10,6 @@ public interface ITokenSigningKeyStore
     Task RemoveAsync(string keyId, CancellationToken cancellationToken);
 }
 
+/// <param name="Id">The key id (<c>kid</c>).</param>
 /// <param name="WrappedPrivateKey">PKCS#8, wrapped under the key-encryption key for <see cref="TokenSigningKeyRotation.WrappingPurpose"/>.</param>
-public sealed record StoredTokenSigningKey(string KeyId, byte[] WrappedPrivateKey, DateTimeOffset CreatedAt);
+public sealed record StoredTokenSigningKey(string Id, byte[] WrappedPrivateKey, DateTimeOffset CreatedAt);

@@ -9,6 +9,7 @@ namespace Reporting.CaseManagement.Staff.Tokens;
 /// <param name="RoleClaim">The provider's claim that lists roles; a dotted path reaches into a JSON claim (Keycloak's <c>realm_access.roles</c>).</param>
 /// <param name="UsernameClaim">The provider's claim that names the user.</param>
 /// <param name="SigningKeyLifetime">How long one P-256 key signs before the next one takes over.</param>
+/// <param name="TotpIssuer">The name authenticator apps show beside the account.</param>
 public sealed record StaffTokenOptions(
     string Issuer,
     string Audience,
@@ -16,7 +17,8 @@ public sealed record StaffTokenOptions(
     string RoleClaim,
     string UsernameClaim,
     bool RequireHttpsMetadata,
-    TimeSpan SigningKeyLifetime)
+    TimeSpan SigningKeyLifetime,
+    string TotpIssuer)
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
@@ -33,6 +35,7 @@ public sealed record StaffTokenOptions(
             section["RoleClaim"] ?? "realm_access.roles",
             section["UsernameClaim"] ?? "preferred_username",
             section.GetValue("RequireHttpsMetadata", true),
-            section.GetValue("SigningKeyLifetime", TimeSpan.FromDays(7)));
+            section.GetValue("SigningKeyLifetime", TimeSpan.FromDays(7)),
+            section["TotpIssuer"] ?? "Reporting");
     }
 }

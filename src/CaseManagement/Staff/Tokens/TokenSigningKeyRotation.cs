@@ -37,7 +37,7 @@ public sealed partial class TokenSigningKeyRotation(
     {
         var now = time.GetUtcNow();
         var loaded = (await store.LoadAsync(cancellationToken))
-            .Select(stored => TokenSigningKey.Import(stored.KeyId, wrapping.Unwrap(stored.WrappedPrivateKey, WrappingPurpose), stored.CreatedAt))
+            .Select(stored => TokenSigningKey.Import(stored.Id, wrapping.Unwrap(stored.WrappedPrivateKey, WrappingPurpose), stored.CreatedAt))
             .ToList();
         if (loaded.Count == 0 || TokenSigningKeys.IsDueForRotation(loaded.Max(key => key.CreatedAt), now, options.SigningKeyLifetime))
         {
