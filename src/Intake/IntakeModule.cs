@@ -4,9 +4,13 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.EventStore.Hosting;
 using Reporting.Intake.Configuration;
+using Reporting.Intake.Attachments.Adding;
 using Reporting.Intake.Flood;
+using Reporting.Intake.Messages.Sending;
+using Reporting.Intake.Portal;
 using Reporting.Intake.Reports.Submitting;
 using Reporting.Intake.Responses;
+using Reporting.Intake.Status.Checking;
 
 namespace Reporting.Intake;
 
@@ -36,6 +40,10 @@ public static class IntakeModule
         var flooded = api.MapGroup("").AddEndpointFilter<FloodFilter>();
         flooded.MapPost("/challenges", ChallengeEndpoint.Handle);
         flooded.MapPost("/reports", SubmitReportEndpoint.Handle);
+        flooded.MapPost("/status", CheckStatusEndpoint.Handle);
+        flooded.MapPost("/messages", SendMessageEndpoint.Handle);
+        flooded.MapPost("/attachments", AddAttachmentEndpoint.Handle);
+        PortalEndpoints.Map(endpoints);
         return endpoints;
     }
 }
