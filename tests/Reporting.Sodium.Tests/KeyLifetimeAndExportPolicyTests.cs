@@ -78,5 +78,8 @@ public class KeyLifetimeAndExportPolicyTests
         Assert.Equal(
             KeyDerivationAlgorithm.HkdfSha256.DeriveBytes([1, 2, 3], [4], "mailbox"u8, 32),
             first.Export(KeyBlobFormat.RawPrivateKey));
+        var pseudorandomKey = KeyDerivationAlgorithm.HkdfSha256.Extract([1, 2, 3], [4]);
+        using var expanded = KeyDerivationAlgorithm.HkdfSha256.ExpandKey(pseudorandomKey, "mailbox"u8, KeyAgreementAlgorithm.X25519);
+        Assert.Equal(first.PublicKey, expanded.PublicKey);
     }
 }
