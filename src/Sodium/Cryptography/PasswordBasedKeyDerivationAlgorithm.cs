@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using Reporting.Sodium.Interop;
 
 namespace Reporting.Sodium.Cryptography;
