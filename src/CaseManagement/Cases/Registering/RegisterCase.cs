@@ -1,0 +1,79 @@
+using FluentValidation;
+using Reporting.CaseManagement.Cases.Deadlines;
+
+namespace Reporting.CaseManagement.Cases.Registering;
+
+/// <summary>The registrar's record of a submitted report (登记).</summary>
+/// <param name="Channel">How the report came in: "online", "letter", "visit" or "phone".</param>
+/// <param name="AccusesHead">The report accuses this organ's head: it will be bypassed to the organ above.</param>
+public sealed record RegisterCase(
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<AccusedPerson> Accused,
+    string Summary,
+    bool RealName,
+    string Channel = "online",
+    bool AccusesHead = false);
+
+public sealed class RegisterCaseValidator : CommandValidator<RegisterCase>
+{
+    public static readonly IReadOnlyList<string> Categories =
+    [
+        "political", "organizational", "integrity", "mass", "work", "personal-life", "eight-point-rules",
+        "bribery-embezzlement", "abuse-of-power", "dereliction-of-duty", "rent-seeking", "benefit-tunnelling",
+        "favouritism", "waste-of-state-assets", "other",
+    ];
+
+    public static readonly IReadOnlyList<string> Channels = ["online", "letter", "visit", "phone"];
+
+    public RegisterCaseValidator()
+    {
+        RuleFor(command => command.Categories).NotEmpty()
+            .Must(categories => categories.Distinct().Count() == categories.Count).WithMessage("Each category once.");
+        RuleForEach(command => command.Categories).Must(Categories.Contains).WithMessage("'{PropertyValue}' is not a category.");
+        RuleFor(command => command.Accused).NotEmpty().Must(accused => accused.Count <= 20).WithMessage("At most 20 accused persons.");
+        RuleForEach(command => command.Accused).ChildRules(person =>
+        {
+            person.RuleFor(p => p.Name).NotEmpty().MaximumLength(100);
+            person.RuleFor(p => p.Position).MaximumLength(200);
+            person.RuleFor(p => p.Organization).MaximumLength(200);
+            person.RuleFor(p => p.Rank).MaximumLength(100);
+            person.RuleFor(p => p.Region).MaximumLength(100);
+        });
+        RuleFor(command => command.Summary).NotEmpty().MaximumLength(4000);
+        RuleFor(command => command.Channel).Must(Channels.Contains).WithMessage("Channel is one of: " + string.Join(", ", Channels) + ".");
+    }
+}
+
+public static class RegisterCaseDecider
+{
+    public static readonly CaseAction Action = CaseAction.For<RegisterCase>("register", Guard, Decide);
+
+    private static readonly RegisterCaseValidator Validator = new();
+
+    private static Refusal? Guard(CaseState state, Actor actor) =>
+        CaseRules.Staff(state, actor, "register a report", StaffRole.Registrar)
+        ?? CaseRules.InStage(state, "register the report", CaseStage.Submitted);
+
+    public static IReadOnlyList<object> Decide(CaseState state, RegisterCase command, Actor actor, DateTimeOffset now, WorkingCalendar calendar)
+    {
+        CaseRules.Enforce(Guard(state, actor));
+        CaseRules.Validate(Validator, command);
+        // Whether a report is real-name is the informant's choice at submission; registration records it, never changes it.
+        if (command.RealName != state.SubmittedWithIdentity)
+            throw new CaseActionRefusedException(Refusal.Invalid(state.SubmittedWithIdentity
+                ? "The informant gave their identity: the report is real-name."
+                : "The informant gave no identity: the report is anonymous."));
+
+        var deadlines = new List<object>();
+        if (command.RealName)
+            deadlines.Add(new DeadlineStarted(calendar.WorkingDays(DeadlineKind.AcceptanceNotice, state.ReceivedAt, DeadlineRules.AcceptanceNoticeWorkingDays)));
+        if (command.AccusesHead)
+            deadlines.Add(new DeadlineStarted(calendar.WorkingDays(DeadlineKind.Bypass, state.ReceivedAt, DeadlineRules.EscalationWorkingDays)));
+
+        return CaseRules.Decided(state, now,
+        [
+            new CaseRegistered(command.Categories, command.Accused, command.Summary, command.RealName, command.Channel, command.AccusesHead, actor.Username, now),
+            .. deadlines,
+        ]);
+    }
+}
