@@ -24,11 +24,11 @@ internal sealed class SecretStreamPuller : IDisposable
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(key);
-        using (key.Lease(AeadAlgorithm.XChaCha20Poly1305))
-        {
-            _input = input;
-            _key = key;
-        }
+
+        // A disposed key or one of another algorithm fails here rather than at the first read.
+        key.Lease(AeadAlgorithm.XChaCha20Poly1305).Dispose();
+        _input = input;
+        _key = key;
     }
 
     private enum Opened
