@@ -1,5 +1,6 @@
 using Reporting.EventStore.Documents;
 using Reporting.EventStore.Events;
+using Reporting.EventStore.Integrity;
 using Reporting.EventStore.Projections;
 using Reporting.EventStore.Serialization;
 
@@ -21,6 +22,9 @@ public sealed class StoreOptions
     public DocumentSchema Schema { get; }
 
     public ProjectionOptions Projections { get; }
+
+    /// <summary>Checkpoint signing and the keys verification trusts.</summary>
+    public IntegrityOptions Integrity { get; } = new();
 
     /// <summary>How long the daemon sleeps when no notification wakes it; notifications are the normal wake-up.</summary>
     public TimeSpan DaemonPollingInterval { get; set; } = TimeSpan.FromSeconds(2);
