@@ -124,7 +124,7 @@ do_bench() {
   fi
   [ ${#names[@]} -gt 0 ] || die "no benchmarks under bench/ yet"
   for name in "${names[@]}"; do
-    project=$(ls bench/*/*.csproj 2>/dev/null | grep -i "/bench/$name/" | head -1) || true
+    project=$(ls bench/*/*.csproj 2>/dev/null | grep -i "^bench/$name/" | head -1) || true
     [ -n "$project" ] || die "no benchmark named $name under bench/"
     say "Benchmark $name"
     dotnet run -c "$configuration" --project "$project"

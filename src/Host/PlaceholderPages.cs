@@ -3,18 +3,13 @@ using System.Net;
 namespace Reporting.Host;
 
 /// <summary>
-/// Honest placeholders for the three surfaces until each module serves its own pages:
+/// Honest placeholders for the surfaces whose module does not serve its own pages yet (Intake serves its portal at /):
 /// they say the surface is not open yet, and accept nothing.
 /// </summary>
 internal static class PlaceholderPages
 {
     public static void Map(WebApplication app, ModuleSelection modules)
     {
-        if (modules.Intake)
-            app.MapGet("/", () => Page(
-                "检举控告平台", "Reporting portal",
-                "本平台尚在建设中，暂不受理网上检举控告。请勿在此提交任何材料。",
-                "This portal is still being built and does not accept reports yet. Do not submit anything here."));
         if (modules.Cases)
             app.MapGet("/staff", () => Page(
                 "工作人员平台", "Staff workbench",

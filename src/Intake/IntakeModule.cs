@@ -1,6 +1,16 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.EventStore.Hosting;
+using Reporting.Intake.Configuration;
+using Reporting.Intake.Attachments.Adding;
+using Reporting.Intake.Flood;
+using Reporting.Intake.Messages.Sending;
+using Reporting.Intake.Portal;
+using Reporting.Intake.Reports.Submitting;
+using Reporting.Intake.Responses;
+using Reporting.Intake.Status.Checking;
 
 namespace Reporting.Intake;
 
@@ -12,8 +22,28 @@ public static class IntakeModule
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
         services.AddSingleton(new SchemaScripts(Name, typeof(IntakeModule).Assembly));
+        services.AddOptions<IntakeOptions>().BindConfiguration("Intake");
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SignedTokens>();
+        services.AddSingleton<ProofOfWork>();
+        services.AddSingleton<FormThrottle>();
+        services.AddSingleton<GlobalTokenBucket>();
+        services.AddSingleton<IValidator<Report>, ReportValidator>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/intake").AddEndpointFilter<SizeBucketPadding>();
+        api.MapGet("/config", ConfigEndpoint.Handle);
+
+        var flooded = api.MapGroup("").AddEndpointFilter<FloodFilter>();
+        flooded.MapPost("/challenges", ChallengeEndpoint.Handle);
+        flooded.MapPost("/reports", SubmitReportEndpoint.Handle);
+        flooded.MapPost("/status", CheckStatusEndpoint.Handle);
+        flooded.MapPost("/messages", SendMessageEndpoint.Handle);
+        flooded.MapPost("/attachments", AddAttachmentEndpoint.Handle);
+        PortalEndpoints.Map(endpoints);
+        return endpoints;
+    }
 }

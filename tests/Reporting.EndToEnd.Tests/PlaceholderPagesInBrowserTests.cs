@@ -6,10 +6,9 @@ namespace Reporting.EndToEnd.Tests;
 public sealed class PlaceholderPagesInBrowserTests(ReportingHost host, Browser browser) : IClassFixture<ReportingHost>, IClassFixture<Browser>
 {
     [Theory]
-    [InlineData("/", "检举控告平台")]
     [InlineData("/staff", "工作人员平台")]
     [InlineData("/notices", "处分通报公开")]
-    public async Task Each_surface_renders_its_heading_with_JavaScript_disabled(string path, string heading)
+    public async Task Each_placeholder_surface_renders_its_heading_with_JavaScript_disabled(string path, string heading)
     {
         var page = await browser.NewPageAsync(host.BaseAddress, javaScript: false);
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Reporting.Host;
 
 namespace Reporting.Testing;
@@ -21,6 +22,16 @@ public class ReportingHost : PostgresDatabase
     {
     }
 
+    /// <summary>Services a test puts in place of a module's collaborators that do not exist yet or must be controlled.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Endpoints a test adds to the real application, to drive a module's building blocks over HTTP.</summary>
+    protected virtual void MapEndpoints(WebApplication app)
+    {
+    }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -33,7 +44,9 @@ public class ReportingHost : PostgresDatabase
         var builder = ReportingApp.CreateBuilder(["--environment", "Development"]);
         foreach (var (key, value) in settings)
             builder.Configuration[key] = value;
+        ConfigureServices(builder.Services);
         _app = ReportingApp.Build(builder);
+        MapEndpoints(_app);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.BoundAddresses().First());
         Client = new HttpClient { BaseAddress = BaseAddress };

@@ -5,7 +5,7 @@ namespace Reporting.EventStore.Hosting;
 
 public static class DatabaseServiceCollectionExtensions
 {
-    /// <summary>The one PostgreSQL data source of the process, the start-up schema migration and the health check.</summary>
+    /// <summary>The one PostgreSQL data source of the process, the start-up schema migration, the document store and the health check.</summary>
     public static IServiceCollection AddReportingDatabase(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
@@ -19,6 +19,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(new SchemaScripts("eventstore", typeof(DatabaseServiceCollectionExtensions).Assembly));
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService(provider => provider.GetRequiredService<SchemaMigrator>());
+        services.AddDocumentStore();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -8,9 +8,12 @@ namespace Reporting.EventStore.Hosting;
 
 /// <summary>
 /// Creates or migrates the schema at start-up, idempotently: each script runs once, inside one transaction,
-/// under an advisory lock so that several hosts starting together do not race.
+/// under an advisory lock so that several hosts starting together do not race. Then the tables of the declared
+/// document types, idempotently.
 /// </summary>
-public sealed class SchemaMigrator(NpgsqlDataSource dataSource, DatabaseOptions options, IEnumerable<SchemaScripts> sources, ILogger<SchemaMigrator> logger) : IHostedService
+public sealed class SchemaMigrator(
+    NpgsqlDataSource dataSource, DatabaseOptions options, IEnumerable<SchemaScripts> sources, ILogger<SchemaMigrator> logger, StoreOptions? store = null)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken) => await MigrateAsync(cancellationToken);
 
@@ -54,6 +57,10 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, DatabaseOptions 
             await record.ExecuteNonQueryAsync(cancellationToken);
             count++;
         }
+
+        // Document tables follow the declared types rather than numbered scripts: created if missing, indexes added.
+        foreach (var mapping in store?.Schema.All ?? [])
+            await ExecuteAsync(connection, mapping.CreateTableSql(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Schema {Schema} is up to date ({Count} scripts applied now)", schema, count);
     }

@@ -1,0 +1,35 @@
+namespace Reporting.CaseManagement.Staff.Audit;
+
+/// <summary>
+/// One line of the audit trail: who did or read what, when, and how it ended. Never case content, never a network
+/// address, never a secret: <paramref name="Detail"/> holds ids and reasons only.
+/// </summary>
+public sealed record AuditEntry(
+    Guid Id,
+    DateTimeOffset At,
+    string? Username,
+    string Action,
+    Guid? CaseId,
+    string Outcome,
+    string? Detail);
+
+public static class AuditOutcomes
+{
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    public const string Refused = "refused";
+}
+
+public static class AuditActions
+{
+    public const string Login = "login";
+    public const string CaseRead = "case-read";
+    public const string AttachmentDownload = "attachment-download";
+    public const string AuditRead = "audit-read";
+
+    /// <summary>Every case action is audited under its contract name: <c>case-action:approve</c>.</summary>
+    public static string CaseAction(string action) => "case-action:" + action;
+
+    /// <summary>A request refused before reaching any case, named by the policy that refused it.</summary>
+    public static string Request(string policy) => "request:" + policy;
+}

@@ -1,0 +1,24 @@
+using Reporting.CaseManagement.Cases;
+using Reporting.EventStore;
+
+namespace Reporting.CaseManagement.Staff.Authorization;
+
+/// <summary>The access facts of a case, folded from its stream.</summary>
+internal sealed class CaseStreamAccessFacts(IDocumentStore store) : ICaseAccessFacts
+{
+    public async Task<CaseAccessFacts?> LoadAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var state = await session.Events.AggregateStreamAsync<CaseState>(caseId, cancellationToken: cancellationToken);
+        return state is null ? null : From(state);
+    }
+
+    public static CaseAccessFacts From(CaseState state) => new(
+        new HashSet<string>(state.Assignees, StringComparer.Ordinal),
+        state.Recused,
+        state.PendingProposal?.ProposedBy,
+        state.Investigators,
+        state.Reviewers,
+        PendingIdentityRequestBy: null,
+        [.. (state.Registration?.Accused ?? []).Select(accused => new PersonAtOrganization(accused.Name, accused.Organization ?? ""))]);
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.CaseManagement.Staff.Tokens;
+
+namespace Reporting.CaseManagement.Staff.Authorization;
+
+/// <summary>The authorization policies: one per case action (from <see cref="CasePolicies"/>) and the staff routes outside cases.</summary>
+public static class StaffPolicies
+{
+    /// <summary>Any signed-in staff member, whatever their roles.</summary>
+    public const string AnyStaff = "staff";
+
+    /// <summary><c>GET /api/cases</c>: the roles that handle cases.</summary>
+    public const string ListCases = CasePolicies.ListCasesPolicy;
+
+    /// <summary><c>GET /api/audit</c>: auditors only.</summary>
+    public const string ReadAudit = "audit:read";
+
+    internal static void Add(IServiceCollection services)
+    {
+        var builder = services.AddAuthorizationBuilder()
+            .AddPolicy(AnyStaff, policy => policy.RequireAuthenticatedUser().RequireClaim(StaffClaims.Subject))
+            .AddPolicy(ListCases, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.CaseHandlers))
+            .AddPolicy(ReadAudit, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Auditor));
+        foreach (var row in CasePolicies.All)
+            builder.AddPolicy(row.PolicyName, policy => policy.RequireAuthenticatedUser().RequireRole(row.Roles));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedRefusals>();
+    }
+}

@@ -1,0 +1,116 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using Reporting.CaseManagement.Staff.Accounts;
+using Reporting.CaseManagement.Staff.Authorization;
+
+namespace Reporting.CaseManagement.Staff.Tokens;
+
+/// <summary>
+/// Bearer-token validation through JwtBearer 3.1.18: our own ES256 tokens, or an external OpenID Connect provider's
+/// when <c>Authentication:Authority</c> is set.
+/// </summary>
+internal static class StaffAuthentication
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenSigningKeys, StaffTokenOptions>((bearer, keys, options) =>
+        {
+            // Claims keep their JWT names ("sub", "role"); the inbound map would rename them to URIs.
+            bearer.SecurityTokenValidators.Clear();
+            bearer.SecurityTokenValidators.Add(new JwtSecurityTokenHandler { MapInboundClaims = false });
+            bearer.IncludeErrorDetails = false;
+            if (options.UsesExternalProvider)
+                ConfigureExternalProvider(bearer, options);
+            else
+                ConfigureOwnTokens(bearer, options, keys);
+        });
+    }
+
+    private static void ConfigureOwnTokens(JwtBearerOptions bearer, StaffTokenOptions options, TokenSigningKeys keys)
+    {
+        bearer.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = options.Issuer,
+            ValidAudience = options.Audience,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = StaffTokenOptions.ClockSkew,
+            NameClaimType = StaffClaims.Subject,
+            RoleClaimType = StaffClaims.Role,
+        };
+        // Only ECDsa keys, and only by their exact kid: an unknown kid finds no key at all, and an HMAC signature made
+        // with the public key as its secret cannot verify against an ECDsa key.
+        bearer.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, keyId, _) =>
+            keys.Find(keyId) is { } key ? [key.SecurityKey] : [];
+        bearer.Events = new JwtBearerEvents { OnTokenValidated = ValidateOwnTokenAsync };
+    }
+
+    /// <summary>Past the signature: the algorithm must be ES256, and the account must still be what the token says it is.</summary>
+    private static async Task ValidateOwnTokenAsync(TokenValidatedContext context)
+    {
+        if (context.SecurityToken is not JwtSecurityToken { Header.Alg: SecurityAlgorithms.EcdsaSha256 } token)
+        {
+            context.Fail("Only ES256 tokens are accepted.");
+            return;
+        }
+        var directory = context.HttpContext.RequestServices.GetRequiredService<IStaffAccounts>();
+        var username = token.Subject;
+        var account = username is null ? null : await directory.FindAsync(username, context.HttpContext.RequestAborted);
+        var stamp = context.Principal?.FindFirst(StaffClaims.SecurityStamp)?.Value;
+        if (account is null || account.Disabled || stamp != account.SecurityStamp.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            context.Fail("The account changed since the token was issued.");
+            return;
+        }
+        CurrentStaff.Remember(context.HttpContext, account);
+    }
+
+    private static void ConfigureExternalProvider(JwtBearerOptions bearer, StaffTokenOptions options)
+    {
+        bearer.Authority = options.Authority;
+        bearer.Audience = options.Audience;
+        bearer.RequireHttpsMetadata = options.RequireHttpsMetadata;
+        bearer.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidAudience = options.Audience,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ClockSkew = StaffTokenOptions.ClockSkew,
+            NameClaimType = StaffClaims.Subject,
+            RoleClaimType = StaffClaims.Role,
+        };
+        bearer.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                if (context.SecurityToken is not JwtSecurityToken token || !ExternalRoleMapping.IsAsymmetric(token.Header.Alg))
+                {
+                    context.Fail("Only asymmetrically signed tokens are accepted.");
+                    return Task.CompletedTask;
+                }
+                var username = token.Claims.FirstOrDefault(claim => claim.Type == options.UsernameClaim)?.Value;
+                if (username is null)
+                {
+                    context.Fail("The token names no user.");
+                    return Task.CompletedTask;
+                }
+                var identity = new ClaimsIdentity(
+                    [new Claim(StaffClaims.Subject, username), .. ExternalRoleMapping.Roles(token, options.RoleClaim).Select(role => new Claim(StaffClaims.Role, role))],
+                    JwtBearerDefaults.AuthenticationScheme, StaffClaims.Subject, StaffClaims.Role);
+                context.Principal = new ClaimsPrincipal(identity);
+                return Task.CompletedTask;
+            },
+        };
+    }
+}

@@ -1,0 +1,81 @@
+using Npgsql;
+using Reporting.EventStore.Documents;
+using Reporting.EventStore.Events;
+using Reporting.EventStore.Projections;
+
+namespace Reporting.EventStore.Sessions;
+
+internal sealed class DocumentSession : QuerySession, IDocumentSession
+{
+    private readonly EventOperations _events;
+    private readonly DocumentChanges _documents;
+    private readonly Dictionary<string, object> _headers = new(StringComparer.Ordinal);
+
+    internal DocumentSession(DocumentStore store, EventOperations events) : base(store, events)
+    {
+        _events = events;
+        _documents = new DocumentChanges(store.Options.Schema);
+    }
+
+    public new IEventStore Events => _events;
+
+    public string? CorrelationId { get; set; }
+
+    public string? CausationId { get; set; }
+
+    public void SetHeader(string key, object value) => _headers[key] = value;
+
+    public void Store<T>(T document) where T : class => _documents.Store(document);
+
+    public void Delete<T>(T document) where T : class => _documents.Delete(typeof(T), DocumentStore.Options.Schema.MappingFor(typeof(T)).IdOf(document));
+
+    public void Delete<T>(Guid id) where T : class => _documents.Delete(typeof(T), id);
+
+    public void Delete<T>(string id) where T : class => _documents.Delete(typeof(T), id);
+
+    public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        if (_events.Streams.Count == 0 && _events.Archived.Count == 0 && _documents.IsEmpty)
+            return;
+        var options = DocumentStore.Options;
+        await using var connection = await DocumentStore.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var appended = await EventAppender.AppendAsync(connection, transaction, _events.Streams.Where(stream => stream.Events.Count > 0).ToList(),
+            new EventAppender.Metadata(CorrelationId, CausationId, _headers.Count > 0 ? new Dictionary<string, object>(_headers) : null),
+            options.Events, options.Serializer, cancellationToken);
+
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            foreach (var streamId in _events.Archived)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE mt_streams SET is_archived = true WHERE id = $1") { Parameters = { new NpgsqlParameter { Value = streamId } } });
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE mt_events SET is_archived = true WHERE stream_id = $1") { Parameters = { new NpgsqlParameter { Value = streamId } } });
+            }
+            DocumentWriter.AddTo(batch, _documents, options.Serializer);
+            if (batch.BatchCommands.Count > 0)
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await ApplyInlineProjectionsAsync(connection, transaction, appended, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        _events.Clear();
+        _documents.Clear();
+    }
+
+    private async Task ApplyInlineProjectionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<IEvent> appended, CancellationToken cancellationToken)
+    {
+        if (appended.Count == 0)
+            return;
+        ProjectionContext? context = null;
+        foreach (var projection in DocumentStore.Options.Projections.WithLifecycle(ProjectionLifecycle.Inline))
+        {
+            var handled = appended.Where(e => projection.Handles(e.EventType)).ToList();
+            if (handled.Count == 0)
+                continue;
+            context ??= new ProjectionContext(connection, transaction, DocumentStore.Options.Schema, DocumentStore.Options.Serializer);
+            await projection.ApplyAsync(context, handled, cancellationToken);
+        }
+        if (context is not null)
+            await context.FlushAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,93 @@
+using Npgsql;
+using NpgsqlTypes;
+using Reporting.EventStore.Events;
+using Reporting.EventStore.Exceptions;
+using Reporting.EventStore.Serialization;
+
+namespace Reporting.EventStore.Sessions;
+
+/// <summary>Appends a session's streams with one call of <c>mt_quick_append_events</c> each, all in one round trip.</summary>
+internal static class EventAppender
+{
+    public sealed record Metadata(string? CorrelationId, string? CausationId, IReadOnlyDictionary<string, object>? Headers);
+
+    public static async Task<List<IEvent>> AppendAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StreamAction> streams, Metadata metadata,
+        EventGraph graph, StoreSerializer serializer, CancellationToken cancellationToken)
+    {
+        var appended = new List<IEvent>();
+        if (streams.Count == 0)
+            return appended;
+        var headers = metadata.Headers is { Count: > 0 } ? serializer.Serialize(metadata.Headers) : null;
+        var pending = new List<(StreamAction Stream, Guid[] Ids, string[] Aliases, string[] DotNetTypes)>();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var stream in streams)
+        {
+            var count = stream.Events.Count;
+            var ids = new Guid[count];
+            var aliases = new string[count];
+            var dotNetTypes = new string[count];
+            var bodies = new string[count];
+            var precisions = new TimeSpan[count];
+            for (var i = 0; i < count; i++)
+            {
+                var type = stream.Events[i].GetType();
+                ids[i] = Guid.CreateVersion7();
+                aliases[i] = graph.AliasFor(type);
+                dotNetTypes[i] = EventGraph.DotNetTypeName(type);
+                bodies[i] = serializer.Serialize(stream.Events[i]);
+                precisions[i] = graph.PrecisionOf(type);
+            }
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                "SELECT seq_id, version, ts FROM mt_quick_append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
+            {
+                Parameters =
+                {
+                    new NpgsqlParameter { Value = stream.Id },
+                    new NpgsqlParameter { Value = stream.AggregateType is null ? DBNull.Value : EventGraph.ToAlias(stream.AggregateType), NpgsqlDbType = NpgsqlDbType.Text },
+                    new NpgsqlParameter { Value = StoreDefaults.TenantId },
+                    new NpgsqlParameter { Value = stream.IsStart },
+                    new NpgsqlParameter { Value = stream.ExpectedVersionBefore is { } v ? v : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint },
+                    new NpgsqlParameter { Value = ids },
+                    new NpgsqlParameter { Value = aliases },
+                    new NpgsqlParameter { Value = dotNetTypes },
+                    new NpgsqlParameter { Value = bodies, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
+                    new NpgsqlParameter { Value = precisions },
+                    new NpgsqlParameter { Value = Repeat(metadata.CorrelationId, count), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+                    new NpgsqlParameter { Value = Repeat(metadata.CausationId, count), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+                    new NpgsqlParameter { Value = Repeat(headers, count), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
+                },
+            });
+            pending.Add((stream, ids, aliases, dotNetTypes));
+        }
+
+        // The failing call is the one being read when the error arrives: errors surface in order.
+        var current = 0;
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            for (; current < pending.Count; current++)
+            {
+                var (stream, ids, aliases, dotNetTypes) = pending[current];
+                for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
+                    appended.Add(EventFactory.Create(stream.Events[i], new EventMetadata(
+                        ids[i], stream.Id, reader.GetInt64(1), reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(2), aliases[i],
+                        dotNetTypes[i], metadata.CorrelationId, metadata.CausationId, metadata.Headers, IsArchived: false)));
+                await reader.NextResultAsync(cancellationToken);
+            }
+        }
+        catch (PostgresException exception) when (exception.SqlState is "MT001" or "MT002" or "MT003")
+        {
+            var stream = pending[current].Stream;
+            throw exception.SqlState switch
+            {
+                "MT001" => new EventStreamUnexpectedMaxEventIdException(stream.Id, stream.ExpectedVersionBefore ?? 0, null),
+                "MT002" => new ExistingStreamIdCollisionException(stream.Id, stream.AggregateType),
+                _ => new InvalidStreamOperationException($"Stream {stream.Id} is archived; no events can be appended to it."),
+            };
+        }
+        return appended;
+    }
+
+    private static string?[] Repeat(string? value, int count) => Enumerable.Repeat(value, count).ToArray();
+}

@@ -1,0 +1,44 @@
+using System.Data.Common;
+using System.Text.Json;
+using Reporting.EventStore.Events;
+using Reporting.EventStore.Serialization;
+
+namespace Reporting.EventStore.Sessions;
+
+/// <summary>Reads event rows selected with <see cref="Columns"/>.</summary>
+internal static class EventReader
+{
+    public const string Columns =
+        "seq_id, id, stream_id, version, data::text, type, timestamp, tenant_id, mt_dotnet_type, is_archived, correlation_id, causation_id, headers::text";
+
+    public const int SequenceColumn = 0;
+    public const int DataColumn = 4;
+    public const int TypeColumn = 5;
+
+    public static IEvent Read(DbDataReader reader, EventGraph events, StoreSerializer serializer)
+    {
+        var streamId = reader.GetGuid(2);
+        var version = reader.GetInt64(3);
+        var alias = reader.GetString(TypeColumn);
+        var dotNetType = reader.IsDBNull(8) ? null : reader.GetString(8);
+        var type = events.Resolve(alias, dotNetType, streamId, version);
+        var metadata = new EventMetadata(
+            Id: reader.GetGuid(1),
+            StreamId: streamId,
+            Version: version,
+            Sequence: reader.GetInt64(0),
+            Timestamp: reader.GetFieldValue<DateTimeOffset>(6),
+            EventTypeName: alias,
+            DotNetTypeName: dotNetType,
+            CorrelationId: reader.IsDBNull(10) ? null : reader.GetString(10),
+            CausationId: reader.IsDBNull(11) ? null : reader.GetString(11),
+            Headers: reader.IsDBNull(12) ? null : ReadHeaders(reader.GetString(12), serializer),
+            IsArchived: reader.GetBoolean(9),
+            TenantId: reader.GetString(7));
+        return EventFactory.Create(serializer.Deserialize(reader.GetString(4), type), metadata);
+    }
+
+    private static Dictionary<string, object> ReadHeaders(string json, StoreSerializer serializer) =>
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json, serializer.Options)!
+            .ToDictionary(pair => pair.Key, pair => (object)pair.Value);
+}

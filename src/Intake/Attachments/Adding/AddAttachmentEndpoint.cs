@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using Reporting.Intake.Attachments.Adding.Metadata;
+using Reporting.Intake.Receipts;
+
+namespace Reporting.Intake.Attachments.Adding;
+
+/// <summary><c>POST /api/intake/attachments</c>: a file for the case, cleaned of identifying metadata, then sealed.</summary>
+internal static class AddAttachmentEndpoint
+{
+    public static async Task<IResult> Handle(HttpRequest request, IServiceProvider services, IOptions<IntakeOptions> options, CancellationToken cancellationToken)
+    {
+        var upload = await MultipartUpload.ReadAsync(request, options.Value.Limits.MaxFileBytes, cancellationToken);
+        if (upload.TooLarge)
+            return TypedResults.Problem(title: "The file is larger than the limit.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        var parsed = ReceiptCode.Parse(upload.Fields.GetValueOrDefault("receipt"));
+        if (parsed.Receipt is not { } receipt)
+            return ReceiptProblems.Invalid(parsed.Problem);
+        if (upload.File is not { Length: > 0 } file)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["required"] });
+        if (services.GetService(typeof(IAttachmentStore)) is not IAttachmentStore store)
+            return ReceiptProblems.Unavailable();
+
+        var cleaned = MetadataRemoval.Clean(file);
+        var fileName = string.IsNullOrWhiteSpace(upload.FileName) ? "attachment" : upload.FileName;
+        var result = await store.AddAsync(receipt, fileName, cleaned, cancellationToken);
+        CryptographicBuffers.Clear(file, cleaned.Bytes);
+        return result.Outcome switch
+        {
+            AttachmentOutcome.Kept => TypedResults.Created((string?)null, new AttachmentAdded(result.AttachmentId, fileName, cleaned.Bytes.LongLength, cleaned.ContentType, cleaned.Removed, cleaned.MayIdentify)),
+            AttachmentOutcome.ReportLimitReached => TypedResults.Problem(title: "This report has reached its limit for attachments.", statusCode: StatusCodes.Status413PayloadTooLarge),
+            _ => ReceiptProblems.Unknown(),
+        };
+    }
+}
+
+/// <param name="MayIdentify">True when the type was not recognised and nothing could be removed: the informant is warned.</param>
+public sealed record AttachmentAdded(Guid AttachmentId, string FileName, long Size, string ContentType, IReadOnlyList<string> RemovedMetadata, bool MayIdentify);
+
+internal static class CryptographicBuffers
+{
+    /// <summary>Plaintext copies are overwritten once sealed, so they do not linger in memory until collected.</summary>
+    public static void Clear(params byte[][] buffers)
+    {
+        foreach (var buffer in buffers)
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(buffer);
+    }
+}

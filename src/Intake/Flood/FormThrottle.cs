@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace Reporting.Intake.Flood;
+
+/// <summary>
+/// Flood control for the portal's plain HTML forms, which cannot run proof of work without JavaScript and must not
+/// identify anyone by address: each page carries a signed token that becomes valid only some seconds after it was
+/// served (a person reads and types; a script posting at once is refused) and is good for one post.
+/// </summary>
+public sealed class FormThrottle(SignedTokens tokens, TimeProvider clock, IOptions<IntakeOptions> options)
+{
+    private FormTokenOptions Options => options.Value.Form;
+
+    public string Issue() => tokens.Issue(TokenPurpose.PortalForm);
+
+    public FormTokenVerdict Spend(string? token)
+    {
+        var issuedAt = tokens.IssuedAt(token, TokenPurpose.PortalForm);
+        var now = clock.GetUtcNow();
+        if (issuedAt is null || issuedAt + Options.Lifetime < now)
+            return FormTokenVerdict.Invalid;
+        if (issuedAt + Options.MinimumAge > now)
+            return FormTokenVerdict.TooSoon;
+        return tokens.TrySpend(token!, issuedAt.Value + Options.Lifetime) ? FormTokenVerdict.Accepted : FormTokenVerdict.Invalid;
+    }
+}
+
+public enum FormTokenVerdict
+{
+    Accepted,
+    TooSoon,
+    Invalid,
+}

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Reporting.Intake.Flood;
+
+/// <summary>
+/// The contract's proof of work: a decimal nonce such that SHA-256 of UTF-8 "challenge:nonce" begins with at least
+/// <c>difficulty</c> zero bits. The client pays about 2^difficulty hashes; the server checks one HMAC and one hash.
+/// </summary>
+public sealed class ProofOfWork(SignedTokens tokens, TimeProvider clock, IOptions<IntakeOptions> options)
+{
+    private ProofOfWorkOptions Options => options.Value.ProofOfWork;
+
+    public int Difficulty => Options.Difficulty;
+
+    public (string Challenge, DateTimeOffset ExpiresAt) IssueChallenge()
+    {
+        var challenge = tokens.Issue(TokenPurpose.ProofOfWorkChallenge);
+        return (challenge, clock.GetUtcNow() + Options.ChallengeLifetime);
+    }
+
+    /// <summary>True when the answer is right and its challenge is ours, unexpired and not used before; uses it up.</summary>
+    public bool TryAccept(string? challenge, string? nonce)
+    {
+        if (Difficulty == 0)
+            return true;
+        if (challenge is null || nonce is null || nonce.Length is 0 or > 20 || !nonce.All(char.IsAsciiDigit))
+            return false;
+        var issuedAt = tokens.IssuedAt(challenge, TokenPurpose.ProofOfWorkChallenge);
+        var expiresAt = issuedAt + Options.ChallengeLifetime;
+        if (expiresAt is null || expiresAt < clock.GetUtcNow())
+            return false;
+        return LeadingZeroBits(SHA256.HashData(Encoding.UTF8.GetBytes($"{challenge}:{nonce}"))) >= Difficulty
+            && tokens.TrySpend(challenge, expiresAt.Value);
+    }
+
+    public static int LeadingZeroBits(ReadOnlySpan<byte> hash)
+    {
+        var bits = 0;
+        foreach (var value in hash)
+        {
+            if (value == 0)
+            {
+                bits += 8;
+                continue;
+            }
+            return bits + System.Numerics.BitOperations.LeadingZeroCount((uint)value) - 24;
+        }
+        return bits;
+    }
+}

@@ -1,0 +1,60 @@
+namespace Reporting.Intake;
+
+/// <summary>Configuration section "Intake".</summary>
+public sealed class IntakeOptions
+{
+    public ProofOfWorkOptions ProofOfWork { get; set; } = new();
+
+    public FloodOptions Flood { get; set; } = new();
+
+    public FormTokenOptions Form { get; set; } = new();
+
+    public LimitOptions Limits { get; set; } = new();
+
+    /// <summary>The office's public sealing key, published to clients; the private half never comes near Intake.</summary>
+    public SealingKeyOptions SealingKey { get; set; } = new();
+
+    /// <summary>When set, every Intake response names the onion service with an <c>Onion-Location</c> header.</summary>
+    public Uri? OnionLocation { get; set; }
+}
+
+public sealed class ProofOfWorkOptions
+{
+    /// <summary>Leading zero bits asked of SHA-256(challenge:nonce); 0 turns proof of work off.</summary>
+    public int Difficulty { get; set; } = 18;
+
+    public TimeSpan ChallengeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+public sealed class FloodOptions
+{
+    /// <summary>Requests that may arrive at once, from everyone together, before the bucket refuses with 429.</summary>
+    public int BurstSize { get; set; } = 200;
+
+    public double RefillPerSecond { get; set; } = 50;
+}
+
+public sealed class FormTokenOptions
+{
+    /// <summary>A form posted sooner than this after the page was served came from a script, not a person.</summary>
+    public TimeSpan MinimumAge { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(2);
+}
+
+public sealed class LimitOptions
+{
+    public int MaxReportBodyBytes { get; set; } = 256 * 1024;
+
+    public long MaxFileBytes { get; set; } = 20L * 1024 * 1024;
+
+    public long MaxAttachmentBytesPerReport { get; set; } = 100L * 1024 * 1024;
+}
+
+public sealed class SealingKeyOptions
+{
+    public string? KeyId { get; set; }
+
+    /// <summary>base64url of the office's 32-byte X25519 public key.</summary>
+    public string? PublicKey { get; set; }
+}

@@ -1,0 +1,165 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Reporting.Intake.Attachments.Adding;
+using Reporting.Intake.Attachments.Adding.Metadata;
+using Reporting.Intake.Flood;
+using Reporting.Intake.Messages.Sending;
+using Reporting.Intake.Receipts;
+using Reporting.Intake.Reports.Submitting;
+using Reporting.Intake.Responses;
+using Reporting.Intake.Status.Checking;
+
+namespace Reporting.Intake.Portal;
+
+/// <summary>
+/// The informant's portal in plain HTML: every action is a form posted to the server, which answers with a page.
+/// Works with JavaScript disabled and without cookies; flood control is the global bucket and a one-use form token.
+/// </summary>
+internal static class PortalEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/intake.css", Stylesheet.Serve);
+        var pages = endpoints.MapGroup("").AddEndpointFilter<SizeBucketPadding>();
+        pages.MapGet("/", (HttpRequest request) => HomePage.Render(Languages.From(request.Query)));
+        pages.MapGet("/report", (HttpRequest request, FormThrottle throttle) =>
+            ReportFormPage.Render(Languages.From(request.Query), throttle.Issue(), ReportForm.Empty, new Dictionary<string, string[]>()));
+        pages.MapPost("/report", SubmitAsync);
+        pages.MapGet("/status", (HttpRequest request, FormThrottle throttle) => StatusPage.RenderForm(Languages.From(request.Query), throttle.Issue()));
+        pages.MapPost("/status", CheckAsync);
+        pages.MapPost("/messages", SendAsync);
+        pages.MapPost("/attachments", AttachAsync);
+    }
+
+    private static async Task<IResult> SubmitAsync(
+        HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, IValidator<Report> validator, IOptions<IntakeOptions> options, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var language = Languages.From(request.Query);
+        var text = PortalText.For(language);
+        if (!bucket.TryTake())
+            return PortalPage.Render(language, text.ReportHeading, PortalPage.Notice(text.Busy), StatusCodes.Status429TooManyRequests);
+        var fields = await ReadFormAsync(request, options.Value.Limits.MaxReportBodyBytes, cancellationToken);
+        if (fields is null)
+            return PortalPage.Render(language, text.ReportHeading, PortalPage.Notice(text.Error($"at most {options.Value.Limits.MaxReportBodyBytes}")), StatusCodes.Status413PayloadTooLarge);
+        var form = ReportForm.From(fields);
+
+        switch (throttle.Spend(fields["formToken"]))
+        {
+            case FormTokenVerdict.TooSoon:
+                return ReportFormPage.Render(language, throttle.Issue(), form, new Dictionary<string, string[]>(), text.TooSoon, StatusCodes.Status429TooManyRequests);
+            case FormTokenVerdict.Invalid:
+                return ReportFormPage.Render(language, throttle.Issue(), form, new Dictionary<string, string[]>(), text.FormExpired, StatusCodes.Status403Forbidden);
+        }
+
+        var (report, dateErrors) = form.ToReport(language);
+        var validation = report is null ? null : await validator.ValidateAsync(report, cancellationToken);
+        if (report is null || validation is { IsValid: false })
+        {
+            var errors = validation is null ? dateErrors : ValidationErrors.ByField(validation.Errors, "report");
+            return ReportFormPage.Render(language, throttle.Issue(), form, errors, statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (services.GetService<IReportFiling>() is not { } filing)
+            return ReportFormPage.Render(language, throttle.Issue(), form, new Dictionary<string, string[]>(), text.Unavailable, StatusCodes.Status503ServiceUnavailable);
+
+        var receipt = ReceiptCode.Generate();
+        var receivedAt = await filing.FileAsync(receipt, report, cancellationToken);
+        return ReceiptPage.Render(language, receipt.Display, receivedAt);
+    }
+
+    private static async Task<IResult> CheckAsync(HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var language = Languages.From(request.Query);
+        var text = PortalText.For(language);
+        if (!bucket.TryTake())
+            return StatusPage.RenderForm(language, throttle.Issue(), text.Busy, StatusCodes.Status429TooManyRequests);
+        var fields = await ReadFormAsync(request, 4096, cancellationToken);
+        if (fields is null)
+            return StatusPage.RenderForm(language, throttle.Issue(), text.ReceiptUnknown, StatusCodes.Status413PayloadTooLarge);
+        var verdict = throttle.Spend(fields["formToken"]);
+        if (verdict != FormTokenVerdict.Accepted)
+            return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
+        return await CaseOrFormAsync(language, fields["receipt"], throttle, services, notice: null, removed: null, cancellationToken);
+    }
+
+    private static async Task<IResult> SendAsync(HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var language = Languages.From(request.Query);
+        var text = PortalText.For(language);
+        if (!bucket.TryTake())
+            return StatusPage.RenderForm(language, throttle.Issue(), text.Busy, StatusCodes.Status429TooManyRequests);
+        var fields = await ReadFormAsync(request, 256 * 1024, cancellationToken);
+        if (fields is null)
+            return StatusPage.RenderForm(language, throttle.Issue(), text.MessageInvalid, StatusCodes.Status413PayloadTooLarge);
+        var verdict = throttle.Spend(fields["formToken"]);
+        if (verdict != FormTokenVerdict.Accepted)
+            return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
+        var body = fields["body"].ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (!SendMessageEndpoint.IsValidBody(body))
+            return await CaseOrFormAsync(language, fields["receipt"], throttle, services, text.MessageInvalid, null, cancellationToken);
+        if (ReceiptCode.Parse(fields["receipt"]).Receipt is { } receipt && services.GetService<IInformantMessages>() is { } messages)
+            await messages.SendAsync(receipt, body, cancellationToken);
+        return await CaseOrFormAsync(language, fields["receipt"], throttle, services, text.MessageSent, null, cancellationToken);
+    }
+
+    private static async Task<IResult> AttachAsync(
+        HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, IOptions<IntakeOptions> options, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var language = Languages.From(request.Query);
+        var text = PortalText.For(language);
+        if (!bucket.TryTake())
+            return StatusPage.RenderForm(language, throttle.Issue(), text.Busy, StatusCodes.Status429TooManyRequests);
+        var upload = await MultipartUpload.ReadAsync(request, options.Value.Limits.MaxFileBytes, cancellationToken);
+        var verdict = throttle.Spend(upload.Fields.GetValueOrDefault("formToken"));
+        if (verdict != FormTokenVerdict.Accepted)
+            return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
+        var typedReceipt = upload.Fields.GetValueOrDefault("receipt");
+        if (upload.TooLarge)
+            return await CaseOrFormAsync(language, typedReceipt, throttle, services, text.AttachmentTooLarge, null, cancellationToken);
+        if (upload.File is not { Length: > 0 } file || ReceiptCode.Parse(typedReceipt).Receipt is not { } receipt || services.GetService<IAttachmentStore>() is not { } store)
+            return await CaseOrFormAsync(language, typedReceipt, throttle, services, null, null, cancellationToken);
+
+        var cleaned = MetadataRemoval.Clean(file);
+        var fileName = string.IsNullOrWhiteSpace(upload.FileName) ? "attachment" : upload.FileName;
+        var result = await store.AddAsync(receipt, fileName, cleaned, cancellationToken);
+        CryptographicBuffers.Clear(file, cleaned.Bytes);
+        var notice = result.Outcome switch
+        {
+            AttachmentOutcome.Kept when cleaned.MayIdentify => $"{text.AttachmentAdded} {fileName}. {text.MetadataWarning}",
+            AttachmentOutcome.Kept => $"{text.AttachmentAdded} {fileName}",
+            AttachmentOutcome.ReportLimitReached => text.AttachmentTooLarge,
+            _ => null,
+        };
+        return await CaseOrFormAsync(language, typedReceipt, throttle, services, notice, result.Outcome == AttachmentOutcome.Kept ? cleaned.Removed : null, cancellationToken);
+    }
+
+    /// <summary>The case page for a receipt that leads to one; otherwise the receipt form again, saying why in general words.</summary>
+    private static async Task<IResult> CaseOrFormAsync(
+        Language language, string? typedReceipt, FormThrottle throttle, IServiceProvider services, string? notice, IReadOnlyList<string>? removed, CancellationToken cancellationToken)
+    {
+        var text = PortalText.For(language);
+        var parsed = ReceiptCode.Parse(typedReceipt);
+        if (parsed.Receipt is not { } receipt)
+            return StatusPage.RenderForm(language, throttle.Issue(), parsed.Problem == ReceiptProblem.Mistyped ? text.ReceiptMistyped : text.ReceiptUnknown, StatusCodes.Status400BadRequest);
+        if (services.GetService<ICaseLookup>() is not { } lookup)
+            return StatusPage.RenderForm(language, throttle.Issue(), text.Unavailable, StatusCodes.Status503ServiceUnavailable);
+        return await lookup.FindAsync(receipt, cancellationToken) is { } view
+            ? StatusPage.RenderCase(language, receipt, view, throttle.Issue, notice, removed)
+            : StatusPage.RenderForm(language, throttle.Issue(), text.ReceiptUnknown, StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>A url-encoded form read within a byte limit, or null past it.</summary>
+    private static async Task<FormCollection?> ReadFormAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        var body = await BoundedBody.ReadAsync(request, limit, cancellationToken);
+        if (body is null)
+            return null;
+        using var reader = new FormReader(new MemoryStream(body), System.Text.Encoding.UTF8);
+        var fields = new FormCollection(await reader.ReadFormAsync(cancellationToken));
+        Array.Clear(body);
+        return fields;
+    }
+}

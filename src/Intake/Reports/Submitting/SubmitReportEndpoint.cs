@@ -1,0 +1,62 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Reporting.Intake.Flood;
+using Reporting.Intake.Receipts;
+
+namespace Reporting.Intake.Reports.Submitting;
+
+/// <summary><c>POST /api/intake/reports</c>: the report, checked, sealed and kept before a receipt is given.</summary>
+internal static class SubmitReportEndpoint
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<Results<Created<ReportReceipt>, ValidationProblem, ProblemHttpResult>> Handle(
+        HttpRequest request,
+        IValidator<Report> validator,
+        ProofOfWork proofOfWork,
+        IServiceProvider services,
+        IOptions<IntakeOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var body = await BoundedBody.ReadAsync(request, options.Value.Limits.MaxReportBodyBytes, cancellationToken);
+        if (body is null)
+            return TypedResults.Problem(title: "The report is larger than the limit.", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+        SubmitReportRequest? submission;
+        try
+        {
+            submission = JsonSerializer.Deserialize<SubmitReportRequest>(body, Json);
+        }
+        catch (JsonException exception)
+        {
+            return TypedResults.ValidationProblem(ValidationErrors.FromJson(exception));
+        }
+        finally
+        {
+            Array.Clear(body);
+        }
+        if (submission?.Report is not { } report)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["report"] = ["required"] });
+
+        var validation = await validator.ValidateAsync(report, cancellationToken);
+        if (!validation.IsValid)
+            return TypedResults.ValidationProblem(ValidationErrors.ByField(validation.Errors, "report"));
+
+        if (!proofOfWork.TryAccept(submission.ProofOfWork?.Challenge, submission.ProofOfWork?.Nonce))
+            return TypedResults.Problem(title: "The proof of work is missing, wrong, expired or used before.", statusCode: StatusCodes.Status403Forbidden);
+
+        // Without a way to seal for the office this host must keep nothing rather than keep plaintext.
+        if (services.GetService(typeof(IReportFiling)) is not IReportFiling filing)
+            return TypedResults.Problem(title: "Reports cannot be accepted at the moment.", statusCode: StatusCodes.Status503ServiceUnavailable);
+
+        var receipt = ReceiptCode.Generate();
+        var receivedAt = await filing.FileAsync(receipt, report, cancellationToken);
+        return TypedResults.Created((string?)null, new ReportReceipt(receipt.Display, receivedAt));
+    }
+}
+
+/// <summary>The answer to a kept report: the receipt, shown once, and the hour it was received.</summary>
+public sealed record ReportReceipt(string Receipt, DateTimeOffset ReceivedAt);

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Reporting.Intake.Receipts;
+using Reporting.Intake.Reports.Submitting;
+
+namespace Reporting.Intake.Status.Checking;
+
+/// <summary><c>POST /api/intake/status</c>: the informant's view of the case the receipt leads to.</summary>
+internal static class CheckStatusEndpoint
+{
+    public static async Task<IResult> Handle(HttpRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var body = await BoundedBody.ReadAsync(request, 4096, cancellationToken);
+        if (body is null)
+            return TypedResults.Problem(title: "The request is larger than the limit.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        ReceiptRequest? asked;
+        try
+        {
+            asked = JsonSerializer.Deserialize<ReceiptRequest>(body, JsonSerializerOptions.Web);
+        }
+        catch (JsonException exception)
+        {
+            return TypedResults.ValidationProblem(ValidationErrors.FromJson(exception));
+        }
+        var parsed = ReceiptCode.Parse(asked?.Receipt);
+        if (parsed.Receipt is not { } receipt)
+            return ReceiptProblems.Invalid(parsed.Problem);
+        if (services.GetService(typeof(ICaseLookup)) is not ICaseLookup lookup)
+            return ReceiptProblems.Unavailable();
+        return await lookup.FindAsync(receipt, cancellationToken) is { } view ? TypedResults.Ok(view) : ReceiptProblems.Unknown();
+    }
+}
+
+public sealed record ReceiptRequest(string? Receipt);

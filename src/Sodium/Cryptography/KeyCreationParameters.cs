@@ -1,0 +1,6 @@
+namespace Reporting.Sodium.Cryptography;
+
+public struct KeyCreationParameters
+{
+    public KeyExportPolicies ExportPolicy { get; set; }
+}

@@ -1,0 +1,8 @@
+namespace Reporting.Sodium.Cryptography;
+
+internal enum KeyKind
+{
+    None,
+    Symmetric,
+    Asymmetric,
+}

@@ -1,0 +1,56 @@
+using Reporting.Sodium.Cryptography;
+
+namespace Reporting.Sodium.Primitives;
+
+/// <summary>
+/// Chunked authenticated encryption of long data with <c>crypto_secretstream_xchacha20poly1305</c>.
+/// Layout: an 8-byte preamble ("RSS", format 1, chunk size as 32-bit little-endian), libsodium's 24-byte header,
+/// then chunks of chunk size plus 17 bytes, the last one shorter or equal and tagged final. The preamble is
+/// associated data of every chunk; libsodium's per-chunk counter detects reordering, the final tag truncation.
+/// Keys are <see cref="AeadAlgorithm.XChaCha20Poly1305"/> keys: the same 32 random bytes secretstream expects.
+/// </summary>
+public static class SecretStream
+{
+    public const int DefaultChunkSize = 64 * 1024;
+    public const int MaxChunkSize = 16 * 1024 * 1024;
+
+    public static SecretStreamWriter CreateWriter(Stream ciphertext, Key key, int chunkSize = DefaultChunkSize, bool leaveOpen = false) =>
+        new(ciphertext, key, chunkSize, leaveOpen);
+
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The stream does not start with a valid header for this key.</exception>
+    public static SecretStreamReader CreateReader(Stream ciphertext, Key key, bool leaveOpen = false) =>
+        new(ciphertext, key, leaveOpen);
+
+    public static void Encrypt(Stream plaintext, Stream ciphertext, Key key, int chunkSize = DefaultChunkSize)
+    {
+        ArgumentNullException.ThrowIfNull(plaintext);
+        using var writer = CreateWriter(ciphertext, key, chunkSize, leaveOpen: true);
+        plaintext.CopyTo(writer, chunkSize);
+    }
+
+    /// <returns>
+    /// False when the ciphertext was altered, reordered, truncated or extended, or is not for this key. What was
+    /// already written to <paramref name="plaintext"/> must then be discarded: only a true result vouches for all of it.
+    /// </returns>
+    public static bool TryDecrypt(Stream ciphertext, Stream plaintext, Key key)
+    {
+        ArgumentNullException.ThrowIfNull(plaintext);
+        using var puller = SecretStreamPuller.TryStart(ciphertext, key);
+        if (puller is null)
+        {
+            return false;
+        }
+
+        while (!puller.IsFinished)
+        {
+            if (!puller.TryPullChunk(out var chunk))
+            {
+                return false;
+            }
+
+            plaintext.Write(chunk.Span);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,308 @@
+using System.Text.Json;
+using Reporting.EventStore.Exceptions;
+using Reporting.EventStore.Sessions;
+
+namespace Reporting.EventStore.Tests.Contract;
+
+/// <summary>What any event store behind this API must do, whatever runs it; a concrete class supplies the fixture.</summary>
+public abstract class EventStoreContract(EventStoreFixture fixture)
+{
+    protected IDocumentStore Store => fixture.Store;
+
+    protected EventStoreFixture Fixture => fixture;
+
+    protected async Task<Guid> OpenLedgerAsync(string owner = "ledger owner", params object[] more)
+    {
+        var id = Guid.NewGuid();
+        await using var session = Store.LightweightSession();
+        session.Events.StartStream<Ledger>(id, [new LedgerOpened(id, owner), .. more]);
+        await session.SaveChangesAsync();
+        return id;
+    }
+
+    [Fact]
+    public async Task Appended_events_read_back_in_order_with_their_types_and_versions()
+    {
+        var id = await OpenLedgerAsync("reader", new AmountDeposited(10m));
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.Append(id, new AmountWithdrawn(3m));
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = Store.QuerySession();
+        var events = await query.Events.FetchStreamAsync(id);
+
+        Assert.Equal([typeof(LedgerOpened), typeof(AmountDeposited), typeof(AmountWithdrawn)], events.Select(e => e.EventType));
+        Assert.Equal([1L, 2L, 3L], events.Select(e => e.Version));
+        Assert.Equal(["ledger_opened", "amount_deposited", "amount_withdrawn"], events.Select(e => e.EventTypeName));
+        Assert.Equal(new AmountWithdrawn(3m), events[2].Data);
+        Assert.All(events, e => Assert.Equal(id, e.StreamId));
+        var state = await query.Events.FetchStreamStateAsync(id);
+        Assert.Equal(3, state!.Version);
+        Assert.Equal("ledger", state.AggregateTypeName);
+    }
+
+    [Fact]
+    public async Task Starting_a_stream_whose_id_exists_fails_with_a_collision()
+    {
+        var id = await OpenLedgerAsync();
+
+        await using var session = Store.LightweightSession();
+        session.Events.StartStream<Ledger>(id, new LedgerOpened(id, "second"));
+        var error = await Assert.ThrowsAsync<ExistingStreamIdCollisionException>(() => session.SaveChangesAsync());
+
+        Assert.Equal(id, error.Id);
+    }
+
+    [Fact]
+    public async Task Of_eight_writers_on_one_stream_exactly_one_wins_each_round_and_no_sequence_number_is_lost()
+    {
+        var id = await OpenLedgerAsync("contended");
+        const int rounds = 10;
+        const int writers = 8;
+        for (var round = 0; round < rounds; round++)
+        {
+            var streams = new List<(IDocumentSession Session, Events.IEventStream<Ledger> Stream)>();
+            for (var writer = 0; writer < writers; writer++)
+            {
+                var session = Store.LightweightSession();
+                streams.Add((session, await session.Events.FetchForWriting<Ledger>(id)));
+            }
+            var outcomes = await Task.WhenAll(streams.Select(async pair =>
+            {
+                pair.Stream.AppendOne(new AmountDeposited(1m));
+                try
+                {
+                    await pair.Session.SaveChangesAsync();
+                    return true;
+                }
+                catch (ConcurrencyException)
+                {
+                    return false;
+                }
+                finally
+                {
+                    await pair.Session.DisposeAsync();
+                }
+            }));
+            Assert.Equal(1, outcomes.Count(won => won));
+        }
+
+        await using var query = Store.QuerySession();
+        var ledger = await query.Events.AggregateStreamAsync<Ledger>(id);
+        Assert.Equal(rounds, ledger!.Movements);
+        Assert.Equal(0L, await Fixture.ScalarAsync<long>(
+            "SELECT (max(seq_id) - min(seq_id) + 1) - count(*) FROM es.mt_events"));
+    }
+
+    [Fact]
+    public async Task Appending_with_a_stale_expected_version_fails_and_appends_nothing()
+    {
+        var id = await OpenLedgerAsync("versioned", new AmountDeposited(1m));
+
+        await using var session = Store.LightweightSession();
+        session.Events.Append(id, 2, new AmountDeposited(5m));
+        await Assert.ThrowsAsync<EventStreamUnexpectedMaxEventIdException>(() => session.SaveChangesAsync());
+        await using var stale = Store.LightweightSession();
+        await Assert.ThrowsAsync<EventStreamUnexpectedMaxEventIdException>(() => stale.Events.FetchForWriting<Ledger>(id, 1));
+
+        await using var query = Store.QuerySession();
+        Assert.Equal(2, (await query.Events.FetchStreamStateAsync(id))!.Version);
+    }
+
+    [Fact]
+    public async Task Events_of_all_streams_share_one_global_order_in_the_order_they_were_committed()
+    {
+        var first = await OpenLedgerAsync("first");
+        var second = await OpenLedgerAsync("second");
+        foreach (var id in new[] { first, second, first })
+        {
+            await using var session = Store.LightweightSession();
+            session.Events.Append(id, new AmountDeposited(1m));
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = Store.QuerySession();
+        var a = await query.Events.FetchStreamAsync(first);
+        var b = await query.Events.FetchStreamAsync(second);
+
+        Assert.True(a[0].Sequence < b[0].Sequence && b[0].Sequence < a[1].Sequence && a[1].Sequence < b[1].Sequence && b[1].Sequence < a[2].Sequence);
+    }
+
+    [Fact]
+    public async Task An_archived_stream_takes_no_more_events()
+    {
+        var id = await OpenLedgerAsync("archived");
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.ArchiveStream(id);
+            await session.SaveChangesAsync();
+        }
+
+        await using var late = Store.LightweightSession();
+        late.Events.Append(id, new AmountDeposited(1m));
+
+        await Assert.ThrowsAsync<InvalidStreamOperationException>(() => late.SaveChangesAsync());
+        await using var query = Store.QuerySession();
+        Assert.True((await query.Events.FetchStreamStateAsync(id))!.IsArchived);
+        Assert.All(await query.Events.FetchStreamAsync(id), e => Assert.True(e.IsArchived));
+    }
+
+    [Fact]
+    public async Task An_aggregate_can_be_read_as_it_was_at_an_earlier_version_or_time()
+    {
+        var id = await OpenLedgerAsync("historian", new AmountDeposited(10m));
+        await Task.Delay(20);
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.Append(id, new AmountDeposited(5m));
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = Store.QuerySession();
+        var events = await query.Events.FetchStreamAsync(id);
+        var atVersion2 = await query.Events.AggregateStreamAsync<Ledger>(id, version: 2);
+        var atFirstCommit = await query.Events.AggregateStreamAsync<Ledger>(id, timestamp: events[1].Timestamp);
+        var now = await query.Events.AggregateStreamAsync<Ledger>(id);
+
+        Assert.Equal(10m, atVersion2!.Balance);
+        Assert.Equal(10m, atFirstCommit!.Balance);
+        Assert.Equal(15m, now!.Balance);
+    }
+
+    [Fact]
+    public async Task Correlation_causation_and_headers_are_stored_with_every_event()
+    {
+        var id = Guid.NewGuid();
+        await using (var session = Store.LightweightSession())
+        {
+            session.CorrelationId = "correlation-1";
+            session.CausationId = "causation-1";
+            session.SetHeader("actor", "staff-7");
+            session.SetHeader("attempt", 2);
+            session.Events.StartStream<Ledger>(id, new LedgerOpened(id, "meta"), new AmountDeposited(1m));
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = Store.QuerySession();
+        var events = await query.Events.FetchStreamAsync(id);
+
+        Assert.All(events, e =>
+        {
+            Assert.Equal("correlation-1", e.CorrelationId);
+            Assert.Equal("causation-1", e.CausationId);
+            Assert.Equal("staff-7", ((JsonElement)e.Headers!["actor"]).GetString());
+            Assert.Equal(2, ((JsonElement)e.Headers!["attempt"]).GetInt32());
+        });
+    }
+
+    [Fact]
+    public async Task An_event_type_kept_to_the_hour_stores_no_finer_time_and_neither_does_its_stream()
+    {
+        var id = Guid.NewGuid();
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.StartStream(id, new TipReceived("web"));
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = Store.QuerySession();
+        var tip = (await query.Events.FetchStreamAsync(id)).Single();
+        var stream = await query.Events.FetchStreamStateAsync(id);
+
+        foreach (var time in new[] { tip.Timestamp, stream!.Created, stream.LastTimestamp })
+            Assert.Equal(0, time.UtcTicks % TimeSpan.TicksPerHour);
+        Assert.True(DateTimeOffset.UtcNow - tip.Timestamp < TimeSpan.FromHours(1));
+    }
+
+    [Fact]
+    public async Task An_event_whose_type_the_reading_process_does_not_know_is_reported_by_alias_and_position()
+    {
+        var id = await OpenLedgerAsync("unknown");
+        var stranger = await Fixture.StartAsync(_ => { });
+        var store = (IDocumentStore)stranger.GetService(typeof(IDocumentStore))!;
+
+        await using var query = store.QuerySession();
+        var error = await Assert.ThrowsAsync<UnknownEventTypeException>(() => query.Events.FetchStreamAsync(id));
+
+        Assert.Contains("'ledger_opened'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{id} version 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_inline_projection_commits_with_the_append_or_not_at_all()
+    {
+        var id = await OpenLedgerAsync("inline", new AmountDeposited(7m));
+        await using (var loser = Store.LightweightSession())
+        {
+            loser.Events.Append(id, 1, new AmountDeposited(100m));
+            await Assert.ThrowsAsync<EventStreamUnexpectedMaxEventIdException>(() => loser.SaveChangesAsync());
+        }
+
+        await using var query = Store.QuerySession();
+        var summary = await query.LoadAsync<LedgerSummary>(id);
+        var events = await query.Events.FetchStreamAsync(id);
+
+        Assert.Equal(new LedgerSummary(id, "inline", 7m, events[^1].Sequence, 2), summary);
+    }
+
+    [Fact]
+    public async Task Documents_are_stored_loaded_queried_by_an_indexed_field_in_pages_and_deleted()
+    {
+        var officers = Enumerable.Range(1, 7).Select(i => new Officer(Guid.NewGuid(), $"officer {i}", i % 2 == 0 ? "second" : "first", i)).ToList();
+        await using (var session = Store.LightweightSession())
+        {
+            foreach (var officer in officers)
+                session.Store(officer);
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = Store.QuerySession();
+        Assert.Equal(officers[0], await query.LoadAsync<Officer>(officers[0].Id));
+        var unit = "first";
+        var page = await query.Query<Officer>().Where(o => o.Unit == unit).OrderByDescending(o => o.Rank).ToPagedListAsync(2, 3);
+        Assert.Equal(4, page.TotalItemCount);
+        Assert.Equal([1], page.Items.Select(o => o.Rank));
+        Assert.Equal(1L, await Fixture.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE schemaname = 'es' AND indexdef LIKE '%mt_doc_officer%unit%'"));
+
+        await using (var session = Store.LightweightSession())
+        {
+            session.Delete<Officer>(officers[0].Id);
+            await session.SaveChangesAsync();
+        }
+        Assert.Null(await query.LoadAsync<Officer>(officers[0].Id));
+    }
+
+    [Fact]
+    public async Task A_projected_document_can_be_aggregated_live_with_the_projections_own_methods()
+    {
+        var id = await OpenLedgerAsync("live", new AmountDeposited(4m), new AmountWithdrawn(1m));
+
+        await using var query = Store.QuerySession();
+        var live = await query.Events.AggregateStreamAsync<LedgerSummary>(id);
+        var asOfVersion2 = await query.Events.AggregateStreamAsync<LedgerSummary>(id, version: 2);
+
+        Assert.Equal(await query.LoadAsync<LedgerSummary>(id), live);
+        Assert.Equal(4m, asOfVersion2!.Balance);
+    }
+
+    [Fact]
+    public async Task An_event_projection_writes_one_document_per_event_in_the_same_transaction()
+    {
+        var id = Guid.NewGuid();
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.StartStream(id, new TipReceived("post"), new TipReceived("phone"));
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = Store.QuerySession();
+        var events = await query.Events.FetchStreamAsync(id);
+        var tips = await Task.WhenAll(events.Select(e => query.LoadAsync<TipRecord>(e.Id)));
+
+        Assert.Equal(["post", "phone"], tips.Select(t => t!.Channel));
+    }
+}
+
+public sealed class PostgresEventStoreContract(EventStoreFixture fixture) : EventStoreContract(fixture), IClassFixture<EventStoreFixture>;

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using Reporting.Intake.Flood;
+
+namespace Reporting.Intake.Tests.Flood;
+
+public sealed class FormThrottleTests
+{
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly FormThrottle _throttle;
+    private readonly SignedTokens _tokens;
+
+    public FormThrottleTests()
+    {
+        var options = Options.Create(new IntakeOptions { Form = { MinimumAge = TimeSpan.FromSeconds(5), Lifetime = TimeSpan.FromHours(1) } });
+        _tokens = new SignedTokens(_clock);
+        _throttle = new FormThrottle(_tokens, _clock, options);
+    }
+
+    [Fact]
+    public void A_form_posted_at_once_is_too_soon_and_stays_usable_later()
+    {
+        var token = _throttle.Issue();
+
+        Assert.Equal(FormTokenVerdict.TooSoon, _throttle.Spend(token));
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(FormTokenVerdict.Accepted, _throttle.Spend(token));
+    }
+
+    [Fact]
+    public void A_form_token_is_good_once()
+    {
+        var token = _throttle.Issue();
+        _clock.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(FormTokenVerdict.Accepted, _throttle.Spend(token));
+        Assert.Equal(FormTokenVerdict.Invalid, _throttle.Spend(token));
+    }
+
+    [Fact]
+    public void An_old_forged_or_missing_token_is_invalid()
+    {
+        var token = _throttle.Issue();
+        _clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(FormTokenVerdict.Invalid, _throttle.Spend(token));
+        Assert.Equal(FormTokenVerdict.Invalid, _throttle.Spend(null));
+        Assert.Equal(FormTokenVerdict.Invalid, _throttle.Spend("AAAA"));
+    }
+
+    [Fact]
+    public void A_proof_of_work_challenge_is_not_a_form_token()
+    {
+        var challenge = _tokens.Issue(TokenPurpose.ProofOfWorkChallenge);
+        _clock.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(FormTokenVerdict.Invalid, _throttle.Spend(challenge));
+    }
+}

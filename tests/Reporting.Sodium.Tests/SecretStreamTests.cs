@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using Reporting.Sodium.Cryptography;
+using Reporting.Sodium.Primitives;
+
+namespace Reporting.Sodium.Tests;
+
+public class SecretStreamTests
+{
+    private const int ChunkSize = 16;
+    private const int FirstChunkOffset = 8 + 24;
+    private const int ChunkOnWire = ChunkSize + 17;
+
+    private readonly Key _key = Key.Create(AeadAlgorithm.XChaCha20Poly1305);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(ChunkSize - 1)]
+    [InlineData(ChunkSize)]
+    [InlineData(ChunkSize + 1)]
+    [InlineData(3 * ChunkSize)]
+    [InlineData(1000)]
+    public void What_was_written_reads_back(int length)
+    {
+        var plaintext = SecureRandom.GetBytes(length);
+        var ciphertext = Encrypt(plaintext);
+
+        Assert.True(SecretStream.TryDecrypt(new MemoryStream(ciphertext), new MemoryStream(), _key));
+        using var reader = SecretStream.CreateReader(new MemoryStream(ciphertext), _key);
+        var decrypted = new MemoryStream();
+        reader.CopyTo(decrypted, 7);
+        Assert.Equal(plaintext, decrypted.ToArray());
+    }
+
+    [Fact]
+    public void The_default_chunk_size_handles_a_large_file()
+    {
+        var plaintext = SecureRandom.GetBytes(3 * SecretStream.DefaultChunkSize + 5);
+        var ciphertext = new MemoryStream();
+        SecretStream.Encrypt(new MemoryStream(plaintext), ciphertext, _key);
+        var decrypted = new MemoryStream();
+
+        Assert.True(SecretStream.TryDecrypt(new MemoryStream(ciphertext.ToArray()), decrypted, _key));
+        Assert.Equal(plaintext, decrypted.ToArray());
+    }
+
+    [Fact]
+    public void A_stream_cut_at_a_chunk_boundary_is_truncated()
+    {
+        var ciphertext = Encrypt(new byte[3 * ChunkSize + 4]);
+        var withoutFinalChunk = ciphertext[..(FirstChunkOffset + 3 * ChunkOnWire)];
+
+        Assert.False(SecretStream.TryDecrypt(new MemoryStream(withoutFinalChunk), new MemoryStream(), _key));
+        using var reader = SecretStream.CreateReader(new MemoryStream(withoutFinalChunk), _key);
+        Assert.Throws<CryptographicException>(() => reader.CopyTo(new MemoryStream()));
+    }
+
+    [Fact]
+    public void A_stream_cut_inside_a_chunk_is_rejected()
+    {
+        var ciphertext = Encrypt(new byte[3 * ChunkSize]);
+
+        for (var length = 0; length < ciphertext.Length; length++)
+        {
+            Assert.False(SecretStream.TryDecrypt(new MemoryStream(ciphertext[..length]), new MemoryStream(), _key), $"length {length}");
+        }
+    }
+
+    [Fact]
+    public void Swapped_chunks_are_rejected()
+    {
+        var ciphertext = Encrypt(new byte[3 * ChunkSize + 1]);
+        var first = ciphertext.AsSpan(FirstChunkOffset, ChunkOnWire).ToArray();
+        ciphertext.AsSpan(FirstChunkOffset + ChunkOnWire, ChunkOnWire).CopyTo(ciphertext.AsSpan(FirstChunkOffset));
+        first.CopyTo(ciphertext.AsSpan(FirstChunkOffset + ChunkOnWire));
+
+        Assert.False(SecretStream.TryDecrypt(new MemoryStream(ciphertext), new MemoryStream(), _key));
+    }
+
+    [Fact]
+    public void Data_after_the_final_chunk_is_rejected()
+    {
+        var ciphertext = Encrypt(new byte[ChunkSize + 1]);
+
+        Assert.False(SecretStream.TryDecrypt(new MemoryStream([.. ciphertext, 0]), new MemoryStream(), _key));
+    }
+
+    [Fact]
+    public void Every_altered_byte_is_detected()
+    {
+        var ciphertext = Encrypt(new byte[2 * ChunkSize + 3]);
+
+        for (var i = 0; i < ciphertext.Length; i++)
+        {
+            var altered = (byte[])ciphertext.Clone();
+            altered[i] ^= 0x01;
+            Assert.False(SecretStream.TryDecrypt(new MemoryStream(altered), new MemoryStream(), _key), $"byte {i}");
+        }
+    }
+
+    [Fact]
+    public void Another_key_cannot_decrypt()
+    {
+        var ciphertext = Encrypt(new byte[5]);
+        using var other = Key.Create(AeadAlgorithm.XChaCha20Poly1305);
+
+        Assert.False(SecretStream.TryDecrypt(new MemoryStream(ciphertext), new MemoryStream(), other));
+        Assert.Throws<CryptographicException>(() => SecretStream.CreateReader(new MemoryStream(Encrypt(new byte[0])[..10]), other));
+    }
+
+    [Fact]
+    public void A_writer_that_is_never_disposed_leaves_a_truncated_stream()
+    {
+        var output = new MemoryStream();
+        var writer = SecretStream.CreateWriter(output, _key, ChunkSize, leaveOpen: true);
+        writer.Write(new byte[ChunkSize + 3]);
+
+        Assert.False(SecretStream.TryDecrypt(new MemoryStream(output.ToArray()), new MemoryStream(), _key));
+        writer.Dispose();
+        Assert.True(SecretStream.TryDecrypt(new MemoryStream(output.ToArray()), new MemoryStream(), _key));
+    }
+
+    private byte[] Encrypt(byte[] plaintext)
+    {
+        var output = new MemoryStream();
+        using (var writer = SecretStream.CreateWriter(output, _key, ChunkSize, leaveOpen: true))
+        {
+            writer.Write(plaintext, 0, plaintext.Length);
+        }
+
+        return output.ToArray();
+    }
+}
