@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.Intake.Contracts;
 
 namespace Reporting.CaseManagement.Cases;
@@ -77,6 +78,9 @@ public sealed partial record CaseState
     public CaseState Apply(DeadlineClosed e) =>
         this with { Deadlines = Deadlines.SetItem(e.Kind, Deadlines[e.Kind] with { MetAt = e.At }) };
 
+    public CaseState Apply(DeadlineReminderSent e) =>
+        this with { RemindedOn = RemindedOn.SetItem(e.Kind, WorkingCalendar.DateInChina(e.At)) };
+
     public CaseState Apply(StaffAssigned e) => e.Usernames.Aggregate(this, (state, user) => state.TookPart(user)) with { Assignees = [.. e.Usernames] };
 
     public CaseState Apply(StaffRecused e) => this with { Recused = Recused.Add(e.Username), Assignees = Assignees.Remove(e.Username) };
@@ -118,7 +122,8 @@ public sealed partial record CaseState
         this with { InformantMessages = InformantMessages + 1, NewEvidenceWhileParked = NewEvidenceWhileParked || Stage == CaseStage.Parked };
     public CaseState Apply(AttachmentReceived e) =>
         this with { Attachments = Attachments + 1, NewEvidenceWhileParked = NewEvidenceWhileParked || Stage == CaseStage.Parked };
-    public CaseState Apply(ProtectionRequested e) => this with { ProtectionRequests = ProtectionRequests + 1 };
+    public CaseState Apply(ProtectionRequested e) => this with { OpenProtectionRequests = OpenProtectionRequests + 1 };
+    public CaseState Apply(HandlingProtectionRequest.ProtectionRequestHandled e) => this with { OpenProtectionRequests = OpenProtectionRequests - 1 };
 
     /// <summary>Records the user in the phase the case is in, for the separation of lead handling, investigation and review.</summary>
     private CaseState TookPart(string username) => CasePhases.Of(Stage) switch
