@@ -85,6 +85,7 @@ public sealed partial record CaseState
     public bool VerificationReportComplete =>
         VerificationReport is { } report && report.Submitted.Team.All(member => report.SignedBy.Contains(member) || Recused.Contains(member));
 
+    /// <summary>The report accused this organ's head and went up: a case detail shows nothing of it but the transfer record.</summary>
     public bool Bypassed => Stage == CaseStage.Escalated && Registration?.AccusesHead == true;
 
     public bool IsRealName => Registration?.RealName ?? SubmittedWithIdentity;
