@@ -69,7 +69,7 @@ public sealed class CaseWorkflowProperties
             Assert.Contains(action.Name, allowed);
             taken.Add(action.Name);
             CheckEvents(state, actor, events, now);
-            state = events.Aggregate(state, (current, @event) => current.Evolve(@event));
+            state = events.Aggregate(state, (current, @event) => current.Apply(@event));
             CheckState(state);
         }
     }
