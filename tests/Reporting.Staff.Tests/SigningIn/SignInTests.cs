@@ -56,6 +56,8 @@ public sealed class SignInTests(StaffHost host) : IClassFixture<StaffHost>
             await LoginAsync(enrolled, Password, totp: null),
             await LoginAsync(enrolled, Password, totp: "000000"),
             await LoginAsync("", ""),
+            await host.Client.PostAsync(new Uri("/api/auth/token", UriKind.Relative), new StringContent("{not json", System.Text.Encoding.UTF8, "application/json")),
+            await host.Client.PostAsync(new Uri("/api/auth/token", UriKind.Relative), new StringContent("username=registrar1", System.Text.Encoding.UTF8, "text/plain")),
         ];
 
         Assert.All(failures, response => Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode));
