@@ -23,13 +23,18 @@ public interface IDocumentStore
     IProjectionDaemon BuildProjectionDaemon(ILogger? logger = null);
 }
 
-public sealed class DocumentStore(NpgsqlDataSource dataSource, StoreOptions options) : IDocumentStore
+public sealed class DocumentStore(NpgsqlDataSource dataSource, StoreOptions options) : IDocumentStore, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Type, Aggregator> _aggregators = new();
+    private readonly AppendNotifier _notifier = new(dataSource);
 
     public StoreOptions Options => options;
 
     internal NpgsqlDataSource DataSource => dataSource;
+
+    internal AppendNotifier Notifier => _notifier;
+
+    public ValueTask DisposeAsync() => _notifier.DisposeAsync();
 
     public IDocumentSession LightweightSession() => new DocumentSession(this, new EventOperations(this));
 

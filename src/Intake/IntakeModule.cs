@@ -1,4 +1,7 @@
 using FluentValidation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reporting.Intake.Contracts;
+using Reporting.Intake.Sealing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +32,19 @@ public static class IntakeModule
         services.AddSingleton<FormThrottle>();
         services.AddSingleton<GlobalTokenBucket>();
         services.AddSingleton<IValidator<Report>, ReportValidator>();
+        services.TryAddSingleton<IOfficeSealingKeyProvider, ConfiguredOfficeSealingKey>();
+        services.AddSingleton<IReportFiling, SealedReportFiling>();
+        services.AddSingleton<ICaseLookup, CaseStreamLookup>();
+        services.AddSingleton<IInformantMessages, SealedInformantMessages>();
+        services.AddSingleton<IAttachmentStore, SealedAttachmentStore>();
+        services.ConfigureMarten(options =>
+        {
+            // What the informant causes is stored to the hour; what the office does keeps its exact time.
+            options.Events.TimestampPrecision<ReportSubmitted>(TimeSpan.FromHours(1));
+            options.Events.TimestampPrecision<InformantMessageReceived>(TimeSpan.FromHours(1));
+            options.Events.TimestampPrecision<AttachmentReceived>(TimeSpan.FromHours(1));
+            options.Events.TimestampPrecision<ProtectionRequested>(TimeSpan.FromHours(1));
+        });
         return services;
     }
 

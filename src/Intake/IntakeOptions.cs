@@ -49,6 +49,9 @@ public sealed class LimitOptions
     public long MaxFileBytes { get; set; } = 20L * 1024 * 1024;
 
     public long MaxAttachmentBytesPerReport { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>Where sealed attachments are kept (ciphertext only), relative to the working directory unless absolute.</summary>
+    public string AttachmentDirectory { get; set; } = ".data/attachments";
 }
 
 public sealed class SealingKeyOptions

@@ -29,8 +29,18 @@ public class Argon2idKnownAnswerTests
         // t = 2, m = 65536 KiB, p = 1, password "password", salt "somesaltsomesalt", 32 bytes.
         var argon2id = PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters { DegreeOfParallelism = 1, MemorySize = 65536, NumberOfPasses = 2 });
 
-        var derived = argon2id.DeriveBytes("password", Encoding.ASCII.GetBytes("somesaltsomesalt"), 32);
+        var derived = argon2id.DeriveBytes("password"u8, "somesaltsomesalt"u8, 32);
 
         Assert.Equal("fc33b78139231d34b71626bd6245c1d72efa190ad605c3d8166a72adcedfa2c2", Convert.ToHexString(derived).ToLowerInvariant());
+    }
+
+    [Fact]
+    public void A_string_password_is_hashed_as_its_UTF16_code_units_as_NSec_does()
+    {
+        var argon2id = PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters { DegreeOfParallelism = 1, MemorySize = 64, NumberOfPasses = 1 });
+        var salt = new byte[16];
+
+        Assert.Equal(argon2id.DeriveBytes(Encoding.Unicode.GetBytes("口令"), salt, 32), argon2id.DeriveBytes("口令", salt, 32));
+        Assert.NotEqual(argon2id.DeriveBytes(Encoding.UTF8.GetBytes("口令"), salt, 32), argon2id.DeriveBytes("口令", salt, 32));
     }
 }

@@ -34,6 +34,19 @@ public class KeyLifetimeAndExportPolicyTests
     }
 
     [Fact]
+    public void Creation_parameters_may_be_passed_by_value_with_in_or_with_ref()
+    {
+        var parameters = new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport };
+        var raw = new byte[32];
+
+        using var byValue = Key.Import(AeadAlgorithm.XChaCha20Poly1305, raw, KeyBlobFormat.RawSymmetricKey, parameters);
+        using var byIn = Key.Import(AeadAlgorithm.XChaCha20Poly1305, raw, KeyBlobFormat.RawSymmetricKey, in parameters);
+        using var byRef = Key.Import(AeadAlgorithm.XChaCha20Poly1305, raw, KeyBlobFormat.RawSymmetricKey, ref parameters);
+
+        Assert.All([byValue, byIn, byRef], key => Assert.Equal(raw, key.Export(KeyBlobFormat.RawSymmetricKey)));
+    }
+
+    [Fact]
     public void A_disposed_key_cannot_be_used()
     {
         var aeadKey = Key.Create(AeadAlgorithm.XChaCha20Poly1305, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
@@ -54,6 +67,7 @@ public class KeyLifetimeAndExportPolicyTests
         Assert.Throws<ObjectDisposedException>(() => SealedBox.TryOpen(sealedBox, agreementKey, out _));
         Assert.Throws<ObjectDisposedException>(() => SignatureAlgorithm.Ed25519.Sign(signingKey, [1]));
         Assert.Throws<ObjectDisposedException>(() => SecretStream.CreateWriter(new MemoryStream(), aeadKey));
+        Assert.Throws<ObjectDisposedException>(() => SecretStream.CreateReader(new MemoryStream(), aeadKey));
     }
 
     [Fact]
@@ -78,5 +92,8 @@ public class KeyLifetimeAndExportPolicyTests
         Assert.Equal(
             KeyDerivationAlgorithm.HkdfSha256.DeriveBytes([1, 2, 3], [4], "mailbox"u8, 32),
             first.Export(KeyBlobFormat.RawPrivateKey));
+        var pseudorandomKey = KeyDerivationAlgorithm.HkdfSha256.Extract([1, 2, 3], [4]);
+        using var expanded = KeyDerivationAlgorithm.HkdfSha256.ExpandKey(pseudorandomKey, "mailbox"u8, KeyAgreementAlgorithm.X25519);
+        Assert.Equal(first.PublicKey, expanded.PublicKey);
     }
 }

@@ -58,6 +58,8 @@ internal sealed class DocumentSession : QuerySession, IDocumentSession
 
         await ApplyInlineProjectionsAsync(connection, transaction, appended, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (appended.Count > 0)
+            DocumentStore.Notifier.EventsCommitted();
         _events.Clear();
         _documents.Clear();
     }

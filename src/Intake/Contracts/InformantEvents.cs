@@ -19,7 +19,9 @@ public sealed record ReportSubmitted(
     DateTimeOffset ReceivedAt);
 
 /// <summary>A message from the informant, sealed to the office.</summary>
-public sealed record InformantMessageReceived(Guid MessageId, SealedEnvelope Message, DateTimeOffset ReceivedAt);
+/// <param name="Message">Field "body".</param>
+/// <param name="SealedToMailbox">The same text sealed to the informant's mailbox key, so that the thread shows it back to the receipt holder.</param>
+public sealed record InformantMessageReceived(Guid MessageId, SealedEnvelope Message, DateTimeOffset ReceivedAt, byte[]? SealedToMailbox = null);
 
 /// <summary>A file added by the informant, metadata removed, encrypted in chunks (secretstream) under its own key.</summary>
 /// <param name="Envelope">Fields "fileName" and "contentType", and the file's stream key as field "streamKey".</param>

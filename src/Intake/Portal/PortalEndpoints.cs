@@ -2,7 +2,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Reporting.Intake.Attachments.Adding;
 using Reporting.Intake.Attachments.Adding.Metadata;
@@ -11,6 +10,7 @@ using Reporting.Intake.Messages.Sending;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Reports.Submitting;
 using Reporting.Intake.Responses;
+using Reporting.Intake.Sealing;
 using Reporting.Intake.Status.Checking;
 
 namespace Reporting.Intake.Portal;
@@ -36,7 +36,7 @@ internal static class PortalEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, IValidator<Report> validator, IOptions<IntakeOptions> options, IServiceProvider services, CancellationToken cancellationToken)
+        HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, IValidator<Report> validator, IOptions<IntakeOptions> options, IReportFiling filing, IOfficeSealingKeyProvider sealingKeys, CancellationToken cancellationToken)
     {
         var language = Languages.From(request.Query);
         var text = PortalText.For(language);
@@ -62,7 +62,7 @@ internal static class PortalEndpoints
             var errors = validation is null ? dateErrors : ValidationErrors.ByField(validation.Errors, "report");
             return ReportFormPage.Render(language, throttle.Issue(), form, errors, statusCode: StatusCodes.Status400BadRequest);
         }
-        if (services.GetService<IReportFiling>() is not { } filing)
+        if (sealingKeys.Current is null)
             return ReportFormPage.Render(language, throttle.Issue(), form, new Dictionary<string, string[]>(), text.Unavailable, StatusCodes.Status503ServiceUnavailable);
 
         var receipt = ReceiptCode.Generate();
@@ -70,7 +70,7 @@ internal static class PortalEndpoints
         return ReceiptPage.Render(language, receipt.Display, receivedAt);
     }
 
-    private static async Task<IResult> CheckAsync(HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckAsync(HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, ICaseLookup lookup, CancellationToken cancellationToken)
     {
         var language = Languages.From(request.Query);
         var text = PortalText.For(language);
@@ -82,10 +82,11 @@ internal static class PortalEndpoints
         var verdict = throttle.Spend(fields["formToken"]);
         if (verdict != FormTokenVerdict.Accepted)
             return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
-        return await CaseOrFormAsync(language, fields["receipt"], throttle, services, notice: null, removed: null, cancellationToken);
+        return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, notice: null, removed: null, cancellationToken);
     }
 
-    private static async Task<IResult> SendAsync(HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> SendAsync(
+        HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, ICaseLookup lookup, IInformantMessages messages, IOfficeSealingKeyProvider sealingKeys, CancellationToken cancellationToken)
     {
         var language = Languages.From(request.Query);
         var text = PortalText.For(language);
@@ -99,14 +100,15 @@ internal static class PortalEndpoints
             return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
         var body = fields["body"].ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
         if (!SendMessageEndpoint.IsValidBody(body))
-            return await CaseOrFormAsync(language, fields["receipt"], throttle, services, text.MessageInvalid, null, cancellationToken);
-        if (ReceiptCode.Parse(fields["receipt"]).Receipt is { } receipt && services.GetService<IInformantMessages>() is { } messages)
-            await messages.SendAsync(receipt, body, cancellationToken);
-        return await CaseOrFormAsync(language, fields["receipt"], throttle, services, text.MessageSent, null, cancellationToken);
+            return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, text.MessageInvalid, null, cancellationToken);
+        if (sealingKeys.Current is null)
+            return StatusPage.RenderForm(language, throttle.Issue(), text.Unavailable, StatusCodes.Status503ServiceUnavailable);
+        var sent = ReceiptCode.Parse(fields["receipt"]).Receipt is { } receipt && await messages.SendAsync(receipt, body, cancellationToken);
+        return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, sent ? text.MessageSent : null, null, cancellationToken);
     }
 
     private static async Task<IResult> AttachAsync(
-        HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, IOptions<IntakeOptions> options, IServiceProvider services, CancellationToken cancellationToken)
+        HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, IOptions<IntakeOptions> options, ICaseLookup lookup, IAttachmentStore store, IOfficeSealingKeyProvider sealingKeys, CancellationToken cancellationToken)
     {
         var language = Languages.From(request.Query);
         var text = PortalText.For(language);
@@ -118,9 +120,11 @@ internal static class PortalEndpoints
             return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
         var typedReceipt = upload.Fields.GetValueOrDefault("receipt");
         if (upload.TooLarge)
-            return await CaseOrFormAsync(language, typedReceipt, throttle, services, text.AttachmentTooLarge, null, cancellationToken);
-        if (upload.File is not { Length: > 0 } file || ReceiptCode.Parse(typedReceipt).Receipt is not { } receipt || services.GetService<IAttachmentStore>() is not { } store)
-            return await CaseOrFormAsync(language, typedReceipt, throttle, services, null, null, cancellationToken);
+            return await CaseOrFormAsync(language, typedReceipt, throttle, lookup, text.AttachmentTooLarge, null, cancellationToken);
+        if (sealingKeys.Current is null)
+            return StatusPage.RenderForm(language, throttle.Issue(), text.Unavailable, StatusCodes.Status503ServiceUnavailable);
+        if (upload.File is not { Length: > 0 } file || ReceiptCode.Parse(typedReceipt).Receipt is not { } receipt)
+            return await CaseOrFormAsync(language, typedReceipt, throttle, lookup, null, null, cancellationToken);
 
         var cleaned = MetadataRemoval.Clean(file);
         var fileName = string.IsNullOrWhiteSpace(upload.FileName) ? "attachment" : upload.FileName;
@@ -133,19 +137,17 @@ internal static class PortalEndpoints
             AttachmentOutcome.ReportLimitReached => text.AttachmentTooLarge,
             _ => null,
         };
-        return await CaseOrFormAsync(language, typedReceipt, throttle, services, notice, result.Outcome == AttachmentOutcome.Kept ? cleaned.Removed : null, cancellationToken);
+        return await CaseOrFormAsync(language, typedReceipt, throttle, lookup, notice, result.Outcome == AttachmentOutcome.Kept ? cleaned.Removed : null, cancellationToken);
     }
 
     /// <summary>The case page for a receipt that leads to one; otherwise the receipt form again, saying why in general words.</summary>
     private static async Task<IResult> CaseOrFormAsync(
-        Language language, string? typedReceipt, FormThrottle throttle, IServiceProvider services, string? notice, IReadOnlyList<string>? removed, CancellationToken cancellationToken)
+        Language language, string? typedReceipt, FormThrottle throttle, ICaseLookup lookup, string? notice, IReadOnlyList<string>? removed, CancellationToken cancellationToken)
     {
         var text = PortalText.For(language);
         var parsed = ReceiptCode.Parse(typedReceipt);
         if (parsed.Receipt is not { } receipt)
             return StatusPage.RenderForm(language, throttle.Issue(), parsed.Problem == ReceiptProblem.Mistyped ? text.ReceiptMistyped : text.ReceiptUnknown, StatusCodes.Status400BadRequest);
-        if (services.GetService<ICaseLookup>() is not { } lookup)
-            return StatusPage.RenderForm(language, throttle.Issue(), text.Unavailable, StatusCodes.Status503ServiceUnavailable);
         return await lookup.FindAsync(receipt, cancellationToken) is { } view
             ? StatusPage.RenderCase(language, receipt, view, throttle.Issue, notice, removed)
             : StatusPage.RenderForm(language, throttle.Issue(), text.ReceiptUnknown, StatusCodes.Status404NotFound);

@@ -62,6 +62,15 @@ public sealed class HkdfSha256 : KeyDerivationAlgorithm
         ExpandCore(pseudorandomKey, info, bytes);
     }
 
+    public Key ExpandKey(ReadOnlySpan<byte> pseudorandomKey, ReadOnlySpan<byte> info, Algorithm algorithm, in KeyCreationParameters creationParameters = default)
+    {
+        ArgumentNullException.ThrowIfNull(algorithm);
+        using var seed = SecureMemoryHandle.Allocate(algorithm.SeedSize);
+        using var lease = seed.Lease();
+        Expand(pseudorandomKey, info, lease.Span);
+        return Key.FromSeed(algorithm, lease.Span, creationParameters.ExportPolicy);
+    }
+
     private protected override void DeriveBytesCore(ReadOnlySpan<byte> inputKeyingMaterial, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info, Span<byte> bytes)
     {
         Span<byte> pseudorandomKey = stackalloc byte[HashBytes];

@@ -18,17 +18,11 @@ public sealed class Key : IDisposable
         ArgumentNullException.ThrowIfNull(algorithm);
         SodiumRuntime.EnsureReady();
         using var seed = SecureMemoryHandle.Allocate(algorithm.SeedSize);
-        using (var lease = seed.Lease())
-        {
-            Libsodium.randombytes_buf(lease.Pointer, (nuint)lease.Span.Length);
-        }
-
+        using var lease = seed.Lease();
+        Libsodium.randombytes_buf(lease.Pointer, (nuint)lease.Span.Length);
         Algorithm = algorithm;
         ExportPolicy = creationParameters.ExportPolicy;
-        using (var lease = seed.Lease())
-        {
-            _secret = algorithm.CreateKey(lease.Span, out _publicKey);
-        }
+        _secret = algorithm.CreateKey(lease.Span, out _publicKey);
     }
 
     private Key(Algorithm algorithm, KeyExportPolicies exportPolicy, SecureMemoryHandle secret, PublicKey? publicKey)

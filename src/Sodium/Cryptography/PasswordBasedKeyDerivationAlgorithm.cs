@@ -1,6 +1,5 @@
-using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using Reporting.Sodium.Interop;
 
 namespace Reporting.Sodium.Cryptography;
@@ -23,21 +22,11 @@ public abstract class PasswordBasedKeyDerivationAlgorithm : Algorithm
 
     public static Argon2id Argon2id(in Argon2Parameters parameters) => new(parameters);
 
+    /// <summary>Derives from the password's UTF-16 code units, as NSec does, so that keys survive a move to NSec.</summary>
     public byte[] DeriveBytes(string password, ReadOnlySpan<byte> salt, int count)
     {
         ArgumentNullException.ThrowIfNull(password);
-        var bytes = new byte[RequireCount(count)];
-        var utf8 = RentUtf8(password, out var length);
-        try
-        {
-            DeriveBytes(utf8.AsSpan(0, length), salt, bytes);
-        }
-        finally
-        {
-            ReturnZeroed(utf8);
-        }
-
-        return bytes;
+        return DeriveBytes(MemoryMarshal.AsBytes(password.AsSpan()), salt, count);
     }
 
     public byte[] DeriveBytes(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, int count)
@@ -63,18 +52,11 @@ public abstract class PasswordBasedKeyDerivationAlgorithm : Algorithm
         }
     }
 
+    /// <summary>Derives from the password's UTF-16 code units, as NSec does, so that keys survive a move to NSec.</summary>
     public Key DeriveKey(string password, ReadOnlySpan<byte> salt, Algorithm algorithm, in KeyCreationParameters creationParameters = default)
     {
         ArgumentNullException.ThrowIfNull(password);
-        var utf8 = RentUtf8(password, out var length);
-        try
-        {
-            return DeriveKey(utf8.AsSpan(0, length), salt, algorithm, creationParameters);
-        }
-        finally
-        {
-            ReturnZeroed(utf8);
-        }
+        return DeriveKey(MemoryMarshal.AsBytes(password.AsSpan()), salt, algorithm, creationParameters);
     }
 
     public Key DeriveKey(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, Algorithm algorithm, in KeyCreationParameters creationParameters = default)
@@ -88,19 +70,6 @@ public abstract class PasswordBasedKeyDerivationAlgorithm : Algorithm
     }
 
     private protected abstract bool TryDeriveBytesCore(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, Span<byte> bytes);
-
-    internal static byte[] RentUtf8(string password, out int length)
-    {
-        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(password.Length));
-        length = Encoding.UTF8.GetBytes(password, utf8);
-        return utf8;
-    }
-
-    internal static void ReturnZeroed(byte[] utf8)
-    {
-        CryptographicOperations.ZeroMemory(utf8);
-        ArrayPool<byte>.Shared.Return(utf8);
-    }
 
     private int RequireCount(int count)
     {

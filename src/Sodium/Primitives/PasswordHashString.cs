@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using Reporting.Sodium.Cryptography;
 using Reporting.Sodium.Interop;
 using static Reporting.Sodium.Interop.Libsodium;
 
@@ -9,6 +9,7 @@ namespace Reporting.Sodium.Primitives;
 /// <summary>
 /// Self-describing Argon2id password hashes (<c>$argon2id$v=19$m=…,t=…,p=1$salt$hash</c>) for staff passwords.
 /// The caller always states the costs, so that raising them is a visible decision followed by rehashing.
+/// Passwords are hashed as UTF-8, the encoding other Argon2 implementations use for these strings.
 /// </summary>
 public static class PasswordHashString
 {
@@ -27,7 +28,7 @@ public static class PasswordHashString
         SodiumRuntime.EnsureReady();
         RequireLimits(opsLimit, memLimit);
         Span<byte> hash = stackalloc byte[crypto_pwhash_argon2id_STRBYTES];
-        var utf8 = PasswordBasedKeyDerivationAlgorithm.RentUtf8(password, out var length);
+        var utf8 = RentUtf8(password, out var length);
         try
         {
             fixed (byte* output = hash, passwd = utf8)
@@ -40,7 +41,7 @@ public static class PasswordHashString
         }
         finally
         {
-            PasswordBasedKeyDerivationAlgorithm.ReturnZeroed(utf8);
+            ReturnZeroed(utf8);
         }
 
         return Encoding.ASCII.GetString(hash[..hash.IndexOf((byte)0)]);
@@ -58,7 +59,7 @@ public static class PasswordHashString
             return false;
         }
 
-        var utf8 = PasswordBasedKeyDerivationAlgorithm.RentUtf8(password, out var length);
+        var utf8 = RentUtf8(password, out var length);
         try
         {
             fixed (byte* str = hash, passwd = utf8)
@@ -68,7 +69,7 @@ public static class PasswordHashString
         }
         finally
         {
-            PasswordBasedKeyDerivationAlgorithm.ReturnZeroed(utf8);
+            ReturnZeroed(utf8);
         }
     }
 
@@ -88,6 +89,19 @@ public static class PasswordHashString
         {
             return crypto_pwhash_argon2id_str_needs_rehash(str, (ulong)opsLimit, (nuint)memLimit) != 0;
         }
+    }
+
+    private static byte[] RentUtf8(string password, out int length)
+    {
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(password.Length));
+        length = Encoding.UTF8.GetBytes(password, utf8);
+        return utf8;
+    }
+
+    private static void ReturnZeroed(byte[] utf8)
+    {
+        CryptographicOperations.ZeroMemory(utf8);
+        ArrayPool<byte>.Shared.Return(utf8);
     }
 
     private static void RequireLimits(long opsLimit, long memLimit)

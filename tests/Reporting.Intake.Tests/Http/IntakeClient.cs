@@ -30,9 +30,20 @@ public static class IntakeClient
         return new JsonObject { ["challenge"] = text, ["nonce"] = ProofOfWorkTests.Solve(text, challenge.GetProperty("difficulty").GetInt32()) };
     }
 
+    /// <summary>Submits a valid report and returns the receipt as shown.</summary>
+    public static async Task<string> SubmitValidAsync(HttpClient client, JsonObject? report = null)
+    {
+        var response = await SubmitAsync(client, report ?? ValidReport(), await SolvedProofOfWorkAsync(client));
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!;
+    }
+
+    public static Task<HttpResponseMessage> StatusAsync(HttpClient client, string receipt) =>
+        client.PostAsync(new Uri("/api/intake/status", UriKind.Relative), JsonContent.Create(new { receipt }));
+
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, JsonNode? report, JsonObject? proofOfWork)
     {
-        var body = new JsonObject { ["report"] = report, ["proofOfWork"] = proofOfWork };
+        var body = new JsonObject { ["report"] = report?.DeepClone(), ["proofOfWork"] = proofOfWork?.DeepClone() };
         return await client.PostAsync(new Uri("/api/intake/reports", UriKind.Relative), JsonContent.Create(body));
     }
 }

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Options;
 using Reporting.Intake.Attachments.Adding.Metadata;
 using Reporting.Intake.Receipts;
+using Reporting.Intake.Sealing;
 
 namespace Reporting.Intake.Attachments.Adding;
 
 /// <summary><c>POST /api/intake/attachments</c>: a file for the case, cleaned of identifying metadata, then sealed.</summary>
 internal static class AddAttachmentEndpoint
 {
-    public static async Task<IResult> Handle(HttpRequest request, IServiceProvider services, IOptions<IntakeOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> Handle(HttpRequest request, IAttachmentStore store, IOfficeSealingKeyProvider sealingKeys, IOptions<IntakeOptions> options, CancellationToken cancellationToken)
     {
         var upload = await MultipartUpload.ReadAsync(request, options.Value.Limits.MaxFileBytes, cancellationToken);
         if (upload.TooLarge)
@@ -17,7 +18,7 @@ internal static class AddAttachmentEndpoint
             return ReceiptProblems.Invalid(parsed.Problem);
         if (upload.File is not { Length: > 0 } file)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["required"] });
-        if (services.GetService(typeof(IAttachmentStore)) is not IAttachmentStore store)
+        if (sealingKeys.Current is null)
             return ReceiptProblems.Unavailable();
 
         var cleaned = MetadataRemoval.Clean(file);

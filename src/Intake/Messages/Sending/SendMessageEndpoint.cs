@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Reports.Submitting;
+using Reporting.Intake.Sealing;
 
 namespace Reporting.Intake.Messages.Sending;
 
@@ -9,7 +10,7 @@ internal static class SendMessageEndpoint
 {
     public const int MaxBody = 20_000;
 
-    public static async Task<IResult> Handle(HttpRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task<IResult> Handle(HttpRequest request, IInformantMessages messages, IOfficeSealingKeyProvider sealingKeys, CancellationToken cancellationToken)
     {
         var bytes = await BoundedBody.ReadAsync(request, 256 * 1024, cancellationToken);
         if (bytes is null)
@@ -32,7 +33,7 @@ internal static class SendMessageEndpoint
             return ReceiptProblems.Invalid(parsed.Problem);
         if (!IsValidBody(message!.Body))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"between 1 and {MaxBody} characters, no control characters"] });
-        if (services.GetService(typeof(IInformantMessages)) is not IInformantMessages messages)
+        if (sealingKeys.Current is null)
             return ReceiptProblems.Unavailable();
         return await messages.SendAsync(receipt, message.Body!, cancellationToken)
             ? TypedResults.Created()

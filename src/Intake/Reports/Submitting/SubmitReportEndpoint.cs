@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Reporting.Intake.Flood;
 using Reporting.Intake.Receipts;
+using Reporting.Intake.Sealing;
 
 namespace Reporting.Intake.Reports.Submitting;
 
@@ -17,7 +18,8 @@ internal static class SubmitReportEndpoint
         HttpRequest request,
         IValidator<Report> validator,
         ProofOfWork proofOfWork,
-        IServiceProvider services,
+        IReportFiling filing,
+        IOfficeSealingKeyProvider sealingKeys,
         IOptions<IntakeOptions> options,
         CancellationToken cancellationToken)
     {
@@ -49,7 +51,7 @@ internal static class SubmitReportEndpoint
             return TypedResults.Problem(title: "The proof of work is missing, wrong, expired or used before.", statusCode: StatusCodes.Status403Forbidden);
 
         // Without a way to seal for the office this host must keep nothing rather than keep plaintext.
-        if (services.GetService(typeof(IReportFiling)) is not IReportFiling filing)
+        if (sealingKeys.Current is null)
             return TypedResults.Problem(title: "Reports cannot be accepted at the moment.", statusCode: StatusCodes.Status503ServiceUnavailable);
 
         var receipt = ReceiptCode.Generate();

@@ -7,7 +7,7 @@ namespace Reporting.Intake.Status.Checking;
 /// <summary><c>POST /api/intake/status</c>: the informant's view of the case the receipt leads to.</summary>
 internal static class CheckStatusEndpoint
 {
-    public static async Task<IResult> Handle(HttpRequest request, IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task<IResult> Handle(HttpRequest request, ICaseLookup lookup, CancellationToken cancellationToken)
     {
         var body = await BoundedBody.ReadAsync(request, 4096, cancellationToken);
         if (body is null)
@@ -24,8 +24,6 @@ internal static class CheckStatusEndpoint
         var parsed = ReceiptCode.Parse(asked?.Receipt);
         if (parsed.Receipt is not { } receipt)
             return ReceiptProblems.Invalid(parsed.Problem);
-        if (services.GetService(typeof(ICaseLookup)) is not ICaseLookup lookup)
-            return ReceiptProblems.Unavailable();
         return await lookup.FindAsync(receipt, cancellationToken) is { } view ? TypedResults.Ok(view) : ReceiptProblems.Unknown();
     }
 }

@@ -2,8 +2,8 @@ using Reporting.Sodium.Cryptography;
 
 namespace Reporting.Sodium.Tests;
 
-/// <summary>Ed25519 against OpenSSL's own implementation, exchanging keys in the PKIX text formats.</summary>
-public sealed class Ed25519OpenSslInteropTests : IDisposable
+/// <summary>Ed25519 and X25519 against OpenSSL's own implementations, exchanging keys in the PKIX text formats.</summary>
+public sealed class OpenSslInteropTests : IDisposable
 {
     private static readonly SignatureAlgorithm Ed25519 = SignatureAlgorithm.Ed25519;
     private readonly string _folder = Directory.CreateTempSubdirectory("reporting-sodium-openssl-").FullName;
@@ -40,6 +40,29 @@ public sealed class Ed25519OpenSslInteropTests : IDisposable
         using var key = Key.Import(Ed25519, File.ReadAllBytes(Path.Combine(_folder, "private.pem")), KeyBlobFormat.PkixPrivateKeyText);
 
         Assert.True(Ed25519.Verify(key.PublicKey, "notice"u8, File.ReadAllBytes(Path.Combine(_folder, "signature.bin"))));
+    }
+
+    [FactNeedingTool("openssl", "openssl")]
+    public void X25519_agrees_with_openssl_on_the_shared_secret()
+    {
+        using var ours = Key.Create(KeyAgreementAlgorithm.X25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+        Write("ours.pem", ours.Export(KeyBlobFormat.PkixPrivateKeyText));
+        Write("ours-public.pem", ours.PublicKey.Export(KeyBlobFormat.PkixPublicKeyText));
+        Assert.Equal(0, OpenSsl("genpkey", "-algorithm", "X25519", "-out", "theirs.pem").ExitCode);
+        Assert.Equal(0, OpenSsl("pkey", "-in", "theirs.pem", "-pubout", "-out", "theirs-public.pem").ExitCode);
+        var derived = OpenSsl("pkeyutl", "-derive", "-inkey", "theirs.pem", "-peerkey", "ours-public.pem", "-out", "shared.bin");
+        var ourPublicSeenByOpenSsl = OpenSsl("pkey", "-in", "ours.pem", "-pubout");
+        Assert.True(derived.ExitCode == 0, derived.Error);
+
+        var theirs = PublicKey.Import(KeyAgreementAlgorithm.X25519, File.ReadAllBytes(Path.Combine(_folder, "theirs-public.pem")), KeyBlobFormat.PkixPublicKeyText);
+        using var shared = KeyAgreementAlgorithm.X25519.Agree(ours, theirs);
+        Assert.NotNull(shared);
+        using (var lease = shared.Lease())
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_folder, "shared.bin")), lease.Span.ToArray());
+        }
+
+        Assert.Equal(File.ReadAllText(Path.Combine(_folder, "ours-public.pem")).Trim(), ourPublicSeenByOpenSsl.Output.Trim());
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -1,0 +1,23 @@
+using Reporting.Sodium.Cryptography;
+using Reporting.Testing;
+
+namespace Reporting.EndToEnd.Tests;
+
+/// <summary>The real host with an office sealing key and a one-second delay before a portal form may be posted.</summary>
+public sealed class IntakePortalHost : ReportingHost
+{
+    private readonly Key _officeKey = Key.Create(KeyAgreementAlgorithm.X25519);
+
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["Intake:Form:MinimumAge"] = "00:00:01";
+        settings["Intake:SealingKey:KeyId"] = "office-browser-test";
+        settings["Intake:SealingKey:PublicKey"] = Convert.ToBase64String(_officeKey.PublicKey.Export(KeyBlobFormat.RawPublicKey)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _officeKey.Dispose();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.EventStore;
+using Reporting.Intake.Receipts;
+using Xunit.Abstractions;
+
+namespace Reporting.Intake.Tests.Http;
+
+public sealed class TimingTests(TimingTests.UnthrottledHost host, ITestOutputHelper output) : IClassFixture<TimingTests.UnthrottledHost>
+{
+    /// <summary>The bucket is opened wide: this test measures the lookup, not the flood control.</summary>
+    public sealed class UnthrottledHost : IntakeHost
+    {
+        protected override void Configure(IDictionary<string, string?> settings)
+        {
+            base.Configure(settings);
+            settings["Intake:Flood:BurstSize"] = "100000";
+            settings["Intake:Flood:RefillPerSecond"] = "100000";
+        }
+    }
+
+    private const int Rounds = 300;
+
+    /// <summary>A stream-id collision or planted stream: a stream under the receipt's case id that no receipt created.</summary>
+    private sealed record PlantedEvent(string Note);
+
+    [Fact]
+    public async Task An_unknown_receipt_gets_the_same_404_in_the_same_time_whether_no_stream_or_a_foreign_stream_answers()
+    {
+        var planted = Enumerable.Range(0, 20).Select(_ => ReceiptCode.Generate()).ToArray();
+        await using (var session = host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            foreach (var receipt in planted)
+                session.Events.StartStream(ReceiptKeys.CaseId(receipt), new PlantedEvent("not a report"));
+            await session.SaveChangesAsync();
+        }
+        for (var warmUp = 0; warmUp < 50; warmUp++)
+            await IntakeClient.StatusAsync(host.Client, ReceiptCode.Generate().Display);
+
+        var never = new List<double>();
+        var foreign = new List<double>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            // Interleaved, so that drift in the machine's load falls on both alike.
+            never.Add(await TimedNotFoundAsync(ReceiptCode.Generate().Display));
+            foreign.Add(await TimedNotFoundAsync(planted[round % planted.Length].Display));
+        }
+
+        var difference = Math.Abs(Median(never) - Median(foreign));
+        output.WriteLine($"median 404 never issued {Median(never):F3} ms, foreign stream {Median(foreign):F3} ms, difference {difference:F3} ms");
+        Assert.True(difference < 1.0, $"median difference {difference:F3} ms");
+    }
+
+    private async Task<double> TimedNotFoundAsync(string receipt)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = await IntakeClient.StatusAsync(host.Client, receipt);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        return elapsed;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]) / 2;
+    }
+}
