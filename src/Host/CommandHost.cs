@@ -13,7 +13,7 @@ internal static class CommandHost
     {
         var builder = ReportingApp.CreateBuilder([.. hostArguments]);
         builder.Configuration["Modules"] = CaseManagement.CaseManagementModule.Name;
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         configure(builder);
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
         EmbeddedPostgresCluster? cluster = null;

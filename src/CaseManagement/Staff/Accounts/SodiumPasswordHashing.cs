@@ -10,7 +10,7 @@ namespace Reporting.CaseManagement.Staff.Accounts;
 /// </summary>
 internal sealed class SodiumPasswordHashing(long opsLimit, long memoryBytes) : IPasswordHashing
 {
-    public const long DefaultOpsLimit = 3;
+    public const long DefaultOpsLimit = 2;
     public const long DefaultMemoryKiB = 64 * 1024;
 
     public static SodiumPasswordHashing From(IConfiguration configuration)
