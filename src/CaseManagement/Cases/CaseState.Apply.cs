@@ -38,6 +38,9 @@ public sealed partial record CaseState
         return next with { Version = Version + 1 };
     }
 
+    /// <summary>The event types that change the case (every other one only moves its version).</summary>
+    internal static IEnumerable<Type> AppliedEventTypes => Appliers.Keys.OrderBy(type => type.Name, StringComparer.Ordinal);
+
     private static readonly FrozenDictionary<Type, MethodInfo> Appliers = typeof(CaseState)
         .GetMethods(BindingFlags.NonPublic | BindingFlags.Instance)
         .Where(method => method.Name == nameof(When) && method.GetParameters().Length == 1 && method.ReturnType == typeof(CaseState))

@@ -106,6 +106,8 @@ public sealed class CaseWorkflowProperties
     {
         foreach (var @event in events)
         {
+            // Every event a decider emits can be stored and read back.
+            Assert.Contains(@event.GetType(), CaseEventTypes.All);
             switch (@event)
             {
                 case ProposalApproved or ProposalRejected:

@@ -18,7 +18,7 @@ public sealed class CaseStreamInTheEventStoreTests : PostgresDatabase
         var history = CaseHistory.Submitted().Closed()
             .At(new DateTimeOffset(2026, 3, 20, 2, 0, 0, TimeSpan.Zero))
             .Do(Registrar, new LodgeAppeal(AppealKind.Review, "Too heavy."));
-        await using var services = await StartStoreAsync(history.Events.Select(e => e.GetType()).Distinct());
+        await using var services = await StartStoreAsync();
         var store = services.GetRequiredService<IDocumentStore>();
 
         await using (var session = store.LightweightSession())
@@ -34,12 +34,12 @@ public sealed class CaseStreamInTheEventStoreTests : PostgresDatabase
         Assert.Equal(JsonSerializer.Serialize(history.State), JsonSerializer.Serialize(stored));
     }
 
-    private async Task<ServiceProvider> StartStoreAsync(IEnumerable<Type> eventTypes)
+    private async Task<ServiceProvider> StartStoreAsync()
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddReportingDatabase(new DatabaseOptions(ConnectionString, "cases"));
-        services.ConfigureMarten(options => options.Events.AddEventTypes(eventTypes));
+        services.ConfigureMarten(options => options.Events.AddEventTypes(CaseEventTypes.All));
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         return provider;
