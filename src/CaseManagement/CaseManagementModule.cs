@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Reporting.CaseManagement.Staff;
 using Reporting.EventStore.Hosting;
 
 namespace Reporting.CaseManagement;
@@ -12,8 +13,13 @@ public static class CaseManagementModule
     public static IServiceCollection AddCaseManagement(this IServiceCollection services)
     {
         services.AddSingleton(new SchemaScripts(Name, typeof(CaseManagementModule).Assembly));
+        StaffModule.Add(services);
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCaseManagement(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapCaseManagement(this IEndpointRouteBuilder endpoints)
+    {
+        StaffModule.Map(endpoints);
+        return endpoints;
+    }
 }

@@ -15,6 +15,8 @@ serve.SetAction(parseResult => ServeCommand.RunAsync(parseResult.GetValue(module
 
 var root = new RootCommand("reporting: the discipline-inspection commission's reporting and case-tracking system") { serve };
 root.Subcommands.Add(VerifyCommand.Create());
+root.Subcommands.Add(KeysCommand.Create());
+root.Subcommands.Add(UsersCommand.Create());
 
 // With no verb, or only host options, the program serves.
 if (args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version"))

@@ -67,6 +67,7 @@ public class KeyLifetimeAndExportPolicyTests
         Assert.Throws<ObjectDisposedException>(() => SealedBox.TryOpen(sealedBox, agreementKey, out _));
         Assert.Throws<ObjectDisposedException>(() => SignatureAlgorithm.Ed25519.Sign(signingKey, [1]));
         Assert.Throws<ObjectDisposedException>(() => SecretStream.CreateWriter(new MemoryStream(), aeadKey));
+        Assert.Throws<ObjectDisposedException>(() => SecretStream.CreateReader(new MemoryStream(), aeadKey));
     }
 
     [Fact]

@@ -105,7 +105,9 @@ public class SecretStreamTests
         using var other = Key.Create(AeadAlgorithm.XChaCha20Poly1305);
 
         Assert.False(SecretStream.TryDecrypt(new MemoryStream(ciphertext), new MemoryStream(), other));
-        Assert.Throws<CryptographicException>(() => SecretStream.CreateReader(new MemoryStream(Encrypt(new byte[0])[..10]), other));
+        using var reader = SecretStream.CreateReader(new MemoryStream(ciphertext), other);
+        Assert.Throws<CryptographicException>(() => reader.ReadByte());
+        Assert.Throws<CryptographicException>(() => reader.ReadByte());
     }
 
     [Fact]
@@ -118,6 +120,53 @@ public class SecretStreamTests
         Assert.False(SecretStream.TryDecrypt(new MemoryStream(output.ToArray()), new MemoryStream(), _key));
         writer.Dispose();
         Assert.True(SecretStream.TryDecrypt(new MemoryStream(output.ToArray()), new MemoryStream(), _key));
+    }
+
+    [Fact]
+    public async Task The_asynchronous_paths_never_block_on_the_inner_stream()
+    {
+        var plaintext = SecureRandom.GetBytes(5 * ChunkSize + 3);
+        var ciphertext = new AsyncOnlyStream();
+        var writer = SecretStream.CreateWriter(ciphertext, _key, ChunkSize, leaveOpen: true);
+        await using (writer)
+        {
+            await writer.WriteAsync(plaintext.AsMemory(0, 20));
+            await writer.WriteAsync(plaintext.AsMemory(20));
+        }
+
+        var decrypted = new AsyncOnlyStream();
+        Assert.True(await SecretStream.TryDecryptAsync(new AsyncOnlyStream(ciphertext.ToArray()), decrypted, _key));
+        Assert.Equal(plaintext, decrypted.ToArray());
+
+        await using var reader = SecretStream.CreateReader(new AsyncOnlyStream(ciphertext.ToArray()), _key);
+        var copied = new AsyncOnlyStream();
+        await reader.CopyToAsync(copied);
+        Assert.Equal(plaintext, copied.ToArray());
+    }
+
+    [Fact]
+    public async Task Asynchronous_decryption_detects_truncation_too()
+    {
+        var copy = new AsyncOnlyStream();
+        await SecretStream.EncryptAsync(new AsyncOnlyStream(new byte[3 * ChunkSize + 4]), copy, _key, ChunkSize);
+        var truncated = copy.ToArray()[..(FirstChunkOffset + 3 * ChunkOnWire)];
+
+        Assert.False(await SecretStream.TryDecryptAsync(new AsyncOnlyStream(truncated), new AsyncOnlyStream(), _key));
+        await using var reader = SecretStream.CreateReader(new AsyncOnlyStream(truncated), _key);
+        await Assert.ThrowsAsync<CryptographicException>(() => reader.CopyToAsync(new AsyncOnlyStream()));
+    }
+
+    [Fact]
+    public void Nothing_is_written_before_the_first_chunk_is_sealed()
+    {
+        var output = new MemoryStream();
+        using (var writer = SecretStream.CreateWriter(output, _key, ChunkSize, leaveOpen: true))
+        {
+            writer.Write(new byte[ChunkSize]);
+            Assert.Equal(0, output.Length);
+        }
+
+        Assert.Equal(FirstChunkOffset + ChunkOnWire, output.Length);
     }
 
     private byte[] Encrypt(byte[] plaintext)

@@ -1,4 +1,10 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Reporting.CaseManagement.Keys;
+using Reporting.CaseManagement.Staff.Accounts;
+using Reporting.EventStore.Hosting;
+using Reporting.EventStore.Projections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,11 +22,29 @@ internal static class StaffModule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => StaffTokenOptions.From(provider.GetRequiredService<IConfiguration>()));
+        // A key set the caller unlocked already (the CLI, with a typed passphrase) stands; otherwise the host unlocks its own.
+        services.TryAddSingleton(provider => OfficeKeysLoading.Load(provider.GetRequiredService<IConfiguration>(),
+            provider.GetRequiredService<IHostEnvironment>(), provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OfficeKeysLoading).FullName!)));
+        services.AddSingleton<ISecretWrapping, KeyEncryptionWrapping>();
+        services.AddSingleton<IPasswordHashing>(provider => SodiumPasswordHashing.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<IStaffAccounts, StoredStaffAccounts>();
+        services.AddSingleton<IAuditTrail, StoredAuditTrail>();
+        services.AddSingleton<ITokenSigningKeyStore, StoredTokenSigningKeys>();
+        services.TryAddSingleton<ICaseAccessFacts, CaseStreamAccessFacts>();
+        services.AddSingleton<AccountAdministration>();
+        services.ConfigureMarten(options =>
+        {
+            options.Projections.Add(new StaffAccountProjection(), ProjectionLifecycle.Inline);
+            options.Schema.For<AuditEntry>().Index(entry => entry.CaseId).Index(entry => entry.Username);
+            options.Schema.For<StoredTokenSigningKey>();
+        });
         services.AddSingleton<TokenSigningKeys>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<TokenSigningKeyRotation>();
         services.AddHostedService(provider => provider.GetRequiredService<TokenSigningKeyRotation>());
         services.AddScoped<SignIn>();
+        services.AddHostedService<DevelopmentSeeding>();
         StaffAuthentication.Add(services);
         StaffPolicies.Add(services);
     }

@@ -17,7 +17,7 @@ public static class SecretStream
     public static SecretStreamWriter CreateWriter(Stream ciphertext, Key key, int chunkSize = DefaultChunkSize, bool leaveOpen = false) =>
         new(ciphertext, key, chunkSize, leaveOpen);
 
-    /// <exception cref="System.Security.Cryptography.CryptographicException">The stream does not start with a valid header for this key.</exception>
+    /// <summary>Reads nothing yet: a stream that is not a secret stream for this key fails on the first read.</summary>
     public static SecretStreamReader CreateReader(Stream ciphertext, Key key, bool leaveOpen = false) =>
         new(ciphertext, key, leaveOpen);
 
@@ -28,6 +28,16 @@ public static class SecretStream
         plaintext.CopyTo(writer, chunkSize);
     }
 
+    public static async Task EncryptAsync(Stream plaintext, Stream ciphertext, Key key, int chunkSize = DefaultChunkSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plaintext);
+        var writer = CreateWriter(ciphertext, key, chunkSize, leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
+        {
+            await plaintext.CopyToAsync(writer, chunkSize, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <returns>
     /// False when the ciphertext was altered, reordered, truncated or extended, or is not for this key. What was
     /// already written to <paramref name="plaintext"/> must then be discarded: only a true result vouches for all of it.
@@ -35,20 +45,33 @@ public static class SecretStream
     public static bool TryDecrypt(Stream ciphertext, Stream plaintext, Key key)
     {
         ArgumentNullException.ThrowIfNull(plaintext);
-        using var puller = SecretStreamPuller.TryStart(ciphertext, key);
-        if (puller is null)
-        {
-            return false;
-        }
-
+        using var puller = new SecretStreamPuller(ciphertext, key);
         while (!puller.IsFinished)
         {
-            if (!puller.TryPullChunk(out var chunk))
+            if (!puller.TryPullChunk())
             {
                 return false;
             }
 
-            plaintext.Write(chunk.Span);
+            plaintext.Write(puller.Chunk.Span);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc cref="TryDecrypt"/>
+    public static async Task<bool> TryDecryptAsync(Stream ciphertext, Stream plaintext, Key key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plaintext);
+        using var puller = new SecretStreamPuller(ciphertext, key);
+        while (!puller.IsFinished)
+        {
+            if (!await puller.TryPullChunkAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            await plaintext.WriteAsync(puller.Chunk, cancellationToken).ConfigureAwait(false);
         }
 
         return true;

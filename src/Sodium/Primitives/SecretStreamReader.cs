@@ -5,7 +5,8 @@ namespace Reporting.Sodium.Primitives;
 
 /// <summary>
 /// Decrypts a secret stream as it is read. Every chunk it returns is authentic, but the whole is vouched for only
-/// when a read returns 0: a truncated, reordered or extended stream throws <see cref="CryptographicException"/> instead.
+/// when a read returns 0: a stream that is not for this key, or is altered, truncated, reordered or extended, throws
+/// <see cref="CryptographicException"/> instead.
 /// </summary>
 public sealed class SecretStreamReader : Stream
 {
@@ -17,9 +18,9 @@ public sealed class SecretStreamReader : Stream
 
     internal SecretStreamReader(Stream input, Key key, bool leaveOpen)
     {
+        _puller = new SecretStreamPuller(input, key);
         _input = input;
         _leaveOpen = leaveOpen;
-        _puller = SecretStreamPuller.TryStart(input, key) ?? throw Damaged();
     }
 
     public override bool CanRead => !_disposed;
@@ -41,23 +42,26 @@ public sealed class SecretStreamReader : Stream
     public override int Read(Span<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        while (_pending.IsEmpty)
+        while (_pending.IsEmpty && !_puller.IsFinished)
         {
-            if (_puller.IsFinished)
-            {
-                return 0;
-            }
-
-            if (!_puller.TryPullChunk(out _pending))
-            {
-                throw Damaged();
-            }
+            _pending = _puller.TryPullChunk() ? _puller.Chunk : throw Damaged();
         }
 
-        var count = Math.Min(buffer.Length, _pending.Length);
-        _pending.Span[..count].CopyTo(buffer);
-        _pending = _pending[count..];
-        return count;
+        return Take(buffer);
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        while (_pending.IsEmpty && !_puller.IsFinished)
+        {
+            _pending = await _puller.TryPullChunkAsync(cancellationToken).ConfigureAwait(false) ? _puller.Chunk : throw Damaged();
+        }
+
+        return Take(buffer.Span);
     }
 
     public override void Flush()
@@ -84,6 +88,14 @@ public sealed class SecretStreamReader : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    private int Take(Span<byte> buffer)
+    {
+        var count = Math.Min(buffer.Length, _pending.Length);
+        _pending.Span[..count].CopyTo(buffer);
+        _pending = _pending[count..];
+        return count;
     }
 
     private static CryptographicException Damaged() =>

@@ -7,16 +7,18 @@ namespace Reporting.Sodium.Primitives;
 
 /// <summary>
 /// Encrypts what is written to it into the inner stream. Disposing it writes the final chunk: a writer that is
-/// never disposed leaves a stream that every reader rejects as truncated.
+/// never disposed leaves a stream that every reader rejects as truncated. Nothing reaches the inner stream before
+/// the first full chunk or the disposal, so the writer can be created where only asynchronous output is allowed.
 /// </summary>
 public sealed class SecretStreamWriter : Stream
 {
     private readonly Stream _output;
     private readonly bool _leaveOpen;
     private readonly SecureMemoryHandle _state;
-    private readonly byte[] _preamble = new byte[SecretStreamPreamble.Size];
+    private readonly byte[] _opening = new byte[SecretStreamPreamble.Size + crypto_secretstream_xchacha20poly1305_HEADERBYTES];
     private readonly byte[] _plaintext;
     private readonly byte[] _ciphertext;
+    private bool _openingWritten;
     private int _buffered;
     private bool _finished;
 
@@ -33,17 +35,12 @@ public sealed class SecretStreamWriter : Stream
         _plaintext = new byte[chunkSize];
         _ciphertext = new byte[chunkSize + crypto_secretstream_xchacha20poly1305_ABYTES];
         _state = SecureMemoryHandle.Allocate(crypto_secretstream_xchacha20poly1305_STATEBYTES);
-        SecretStreamPreamble.Write(_preamble, chunkSize);
-
-        Span<byte> header = stackalloc byte[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
-        using (var state = _state.Lease())
-        fixed (byte* h = header)
+        SecretStreamPreamble.Write(_opening, chunkSize);
+        using var state = _state.Lease();
+        fixed (byte* header = _opening.AsSpan(SecretStreamPreamble.Size))
         {
-            crypto_secretstream_xchacha20poly1305_init_push(state.Pointer, h, keyLease.Pointer);
+            crypto_secretstream_xchacha20poly1305_init_push(state.Pointer, header, keyLease.Pointer);
         }
-
-        _output.Write(_preamble);
-        _output.Write(header);
     }
 
     public override bool CanRead => false;
@@ -67,20 +64,35 @@ public sealed class SecretStreamWriter : Stream
         ObjectDisposedException.ThrowIf(_finished, this);
         while (!buffer.IsEmpty)
         {
-            // A full chunk is pushed only once more data arrives, so that the last chunk can carry the final tag.
             if (_buffered == _plaintext.Length)
             {
-                Push(crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+                WriteChunk(Seal(crypto_secretstream_xchacha20poly1305_TAG_MESSAGE));
             }
 
-            var count = Math.Min(buffer.Length, _plaintext.Length - _buffered);
-            buffer[..count].CopyTo(_plaintext.AsSpan(_buffered));
-            _buffered += count;
-            buffer = buffer[count..];
+            buffer = buffer[FillChunk(buffer)..];
+        }
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        while (!buffer.IsEmpty)
+        {
+            if (_buffered == _plaintext.Length)
+            {
+                await WriteChunkAsync(Seal(crypto_secretstream_xchacha20poly1305_TAG_MESSAGE), cancellationToken).ConfigureAwait(false);
+            }
+
+            buffer = buffer[FillChunk(buffer.Span)..];
         }
     }
 
     public override void Flush() => _output.Flush();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => _output.FlushAsync(cancellationToken);
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -94,14 +106,12 @@ public sealed class SecretStreamWriter : Stream
         {
             try
             {
-                Push(crypto_secretstream_xchacha20poly1305_TAG_FINAL);
+                WriteChunk(Seal(crypto_secretstream_xchacha20poly1305_TAG_FINAL));
                 _output.Flush();
             }
             finally
             {
-                _finished = true;
-                CryptographicOperations.ZeroMemory(_plaintext);
-                _state.Dispose();
+                Finish();
                 if (!_leaveOpen)
                 {
                     _output.Dispose();
@@ -112,16 +122,77 @@ public sealed class SecretStreamWriter : Stream
         base.Dispose(disposing);
     }
 
-    private unsafe void Push(byte tag)
+    public override async ValueTask DisposeAsync()
+    {
+        if (!_finished)
+        {
+            try
+            {
+                await WriteChunkAsync(Seal(crypto_secretstream_xchacha20poly1305_TAG_FINAL), CancellationToken.None).ConfigureAwait(false);
+                await _output.FlushAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                Finish();
+                if (!_leaveOpen)
+                {
+                    await _output.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Copies as much as fits into the chunk being filled.</summary>
+    private int FillChunk(ReadOnlySpan<byte> buffer)
+    {
+        // A full chunk is sealed only once more data arrives, so that the last chunk can carry the final tag.
+        var count = Math.Min(buffer.Length, _plaintext.Length - _buffered);
+        buffer[..count].CopyTo(_plaintext.AsSpan(_buffered));
+        _buffered += count;
+        return count;
+    }
+
+    private unsafe int Seal(byte tag)
     {
         ulong length;
         using (var state = _state.Lease())
-        fixed (byte* c = _ciphertext, m = _plaintext, ad = _preamble)
+        fixed (byte* c = _ciphertext, m = _plaintext, ad = _opening)
         {
-            crypto_secretstream_xchacha20poly1305_push(state.Pointer, c, &length, m, (ulong)_buffered, ad, (ulong)_preamble.Length, tag);
+            crypto_secretstream_xchacha20poly1305_push(state.Pointer, c, &length, m, (ulong)_buffered, ad, SecretStreamPreamble.Size, tag);
         }
 
-        _output.Write(_ciphertext, 0, (int)length);
         _buffered = 0;
+        return (int)length;
+    }
+
+    private void WriteChunk(int length)
+    {
+        if (!_openingWritten)
+        {
+            _output.Write(_opening);
+            _openingWritten = true;
+        }
+
+        _output.Write(_ciphertext, 0, length);
+    }
+
+    private async ValueTask WriteChunkAsync(int length, CancellationToken cancellationToken)
+    {
+        if (!_openingWritten)
+        {
+            await _output.WriteAsync(_opening, cancellationToken).ConfigureAwait(false);
+            _openingWritten = true;
+        }
+
+        await _output.WriteAsync(_ciphertext.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Finish()
+    {
+        _finished = true;
+        CryptographicOperations.ZeroMemory(_plaintext);
+        _state.Dispose();
     }
 }

@@ -53,18 +53,18 @@ public sealed partial class SignIn(
         if (!LoginThrottle.MayTryAt(account, now))
             return "slowed down after failed logins";
         if (!hashing.Verify(account.PasswordHash, password))
-            return await FailAsync(account, "wrong password", now, cancellationToken);
+            return await FailAsync(account, "wrong password", cancellationToken);
 
         long? step = null;
         if (account.WrappedTotpSecret is { } wrapped)
         {
             step = TotpVerification.MatchingStep(wrapping.Unwrap(wrapped, TotpPurpose), totp, now, account.LastTotpStep);
             if (step is null)
-                return await FailAsync(account, "wrong or reused code", now, cancellationToken);
+                return await FailAsync(account, "wrong or reused code", cancellationToken);
         }
         else if (!environment.IsDevelopment())
         {
-            return await FailAsync(account, "no second factor enrolled", now, cancellationToken);
+            return await FailAsync(account, "no second factor enrolled", cancellationToken);
         }
 
         List<object> events = [new LoginSucceeded(step, now)];
@@ -74,9 +74,10 @@ public sealed partial class SignIn(
         return await accounts.AppendAsync(account.Username, account.Version, events, cancellationToken) ? null : "concurrent login with the same code";
     }
 
-    private async Task<string> FailAsync(StaffAccount account, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The wait before the next try counts from when the failure is known, after the deliberately slow hash.</summary>
+    private async Task<string> FailAsync(StaffAccount account, string reason, CancellationToken cancellationToken)
     {
-        await accounts.AppendAsync(account.Username, expectedVersion: null, [new LoginFailed(now)], cancellationToken);
+        await accounts.AppendAsync(account.Username, expectedVersion: null, [new LoginFailed(time.GetUtcNow())], cancellationToken);
         return reason;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -26,12 +27,23 @@ internal static class TokenEndpoint
     }
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/auth/token", HandleAsync).WithTags("Staff").AllowAnonymous();
+        endpoints.MapPost("/api/auth/token", HandleAsync).WithTags("Staff").AllowAnonymous()
+            .WithDescription("Body: { username, password, totp } as JSON. Any failure, a malformed body included, is 401 with one message.");
 
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> HandleAsync(TokenRequest request, SignIn signIn, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> HandleAsync(HttpRequest http, SignIn signIn, CancellationToken cancellationToken)
     {
-        // A malformed request is a failed login like any other: no answer may tell an attacker which part was wrong.
-        if (!(await new Validator().ValidateAsync(request, cancellationToken)).IsValid)
+        // A malformed request is a failed login like any other, down to unreadable JSON: no answer may tell an attacker
+        // which part was wrong. The body is read here rather than bound, since binding failures would answer 400.
+        TokenRequest? request;
+        try
+        {
+            request = http.HasJsonContentType() ? await http.ReadFromJsonAsync<TokenRequest>(cancellationToken) : null;
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+        if (request is null || !(await new Validator().ValidateAsync(request, cancellationToken)).IsValid)
             return StaffProblems.LoginFailed();
         var token = await signIn.AttemptAsync(request.Username!, request.Password!, request.Totp, cancellationToken);
         return token is null

@@ -1,6 +1,7 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Reporting.CaseManagement.Staff.Accounts;
@@ -50,7 +51,7 @@ internal static class StaffAuthentication
         // with the public key as its secret cannot verify against an ECDsa key.
         bearer.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, keyId, _) =>
             keys.Find(keyId) is { } key ? [key.SecurityKey] : [];
-        bearer.Events = new JwtBearerEvents { OnTokenValidated = ValidateOwnTokenAsync };
+        bearer.Events = new JwtBearerEvents { OnTokenValidated = ValidateOwnTokenAsync, OnChallenge = ChallengeAsync };
     }
 
     /// <summary>Past the signature: the algorithm must be ES256, and the account must still be what the token says it is.</summary>
@@ -73,6 +74,18 @@ internal static class StaffAuthentication
         CurrentStaff.Remember(context.HttpContext, account);
     }
 
+    /// <summary>
+    /// The 401 as a problem response whatever the client accepts, with one text for every cause: the reason a token
+    /// failed would only help whoever forged it.
+    /// </summary>
+    private static async Task ChallengeAsync(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        context.Response.Headers.WWWAuthenticate = JwtBearerDefaults.AuthenticationScheme;
+        await TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+            detail: "A valid staff access token is required.").ExecuteAsync(context.HttpContext);
+    }
+
     private static void ConfigureExternalProvider(JwtBearerOptions bearer, StaffTokenOptions options)
     {
         bearer.Authority = options.Authority;
@@ -92,6 +105,7 @@ internal static class StaffAuthentication
         };
         bearer.Events = new JwtBearerEvents
         {
+            OnChallenge = ChallengeAsync,
             OnTokenValidated = context =>
             {
                 if (context.SecurityToken is not JwtSecurityToken token || !ExternalRoleMapping.IsAsymmetric(token.Header.Alg))

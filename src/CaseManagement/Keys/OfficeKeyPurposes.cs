@@ -1,0 +1,24 @@
+using Reporting.Sodium.Cryptography;
+
+namespace Reporting.CaseManagement.Keys;
+
+/// <summary>The three kinds of office key, each with its algorithm and the prefix of its key ids.</summary>
+public sealed record OfficeKeyPurpose(string Name, string KeyIdPrefix, Algorithm Algorithm)
+{
+    /// <summary>X25519: report envelopes' data keys are sealed to it.</summary>
+    public static readonly OfficeKeyPurpose Sealing = new("sealing", "seal", KeyAgreementAlgorithm.X25519);
+
+    /// <summary>Ed25519: signs published disposition notices and the transparency log's tree heads.</summary>
+    public static readonly OfficeKeyPurpose NoticeSigning = new("notice-signing", "sign", SignatureAlgorithm.Ed25519);
+
+    /// <summary>XChaCha20-Poly1305: wraps the secrets kept in the database (token signing keys, TOTP secrets).</summary>
+    public static readonly OfficeKeyPurpose KeyEncryption = new("key-encryption", "kek", AeadAlgorithm.XChaCha20Poly1305);
+
+    public static readonly IReadOnlyList<OfficeKeyPurpose> All = [Sealing, NoticeSigning, KeyEncryption];
+
+    public static OfficeKeyPurpose Named(string name) =>
+        All.FirstOrDefault(purpose => purpose.Name == name) ?? throw new ArgumentException($"No key purpose is named {name}.", nameof(name));
+
+    /// <summary>The raw form each key is stored in: a 32-byte seed or symmetric key, never an expanded secret key.</summary>
+    public KeyBlobFormat PrivateFormat => Algorithm is AeadAlgorithm ? KeyBlobFormat.RawSymmetricKey : KeyBlobFormat.RawPrivateKey;
+}
