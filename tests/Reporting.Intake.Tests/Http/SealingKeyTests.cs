@@ -7,12 +7,17 @@ namespace Reporting.Intake.Tests.Http;
 
 public sealed class SealingKeyTests
 {
-    /// <summary>No sealing key configured, in Production.</summary>
+    /// <summary>No sealing key configured, in Production, Intake alone.</summary>
     public sealed class KeylessProductionHost : ReportingHost
     {
         protected override string Environment => "Production";
 
-        protected override void Configure(IDictionary<string, string?> settings) => settings["Intake:ProofOfWork:Difficulty"] = "0";
+        /// <summary>Intake alone, as on an internet-facing host: the staff side would want its unlocked keys.</summary>
+        protected override void Configure(IDictionary<string, string?> settings)
+        {
+            settings["Modules"] = "intake";
+            settings["Intake:ProofOfWork:Difficulty"] = "0";
+        }
     }
 
     /// <summary>No sealing key configured, in Development.</summary>

@@ -7,6 +7,11 @@ using Xunit.Abstractions;
 
 namespace Reporting.Intake.Tests.Http;
 
+/// <summary>Timing is measured alone, not beside the other test classes of this assembly.</summary>
+[CollectionDefinition(nameof(TimingTests), DisableParallelization = true)]
+public sealed class TimingCollection;
+
+[Collection(nameof(TimingTests))]
 public sealed class TimingTests(TimingTests.UnthrottledHost host, ITestOutputHelper output) : IClassFixture<TimingTests.UnthrottledHost>
 {
     /// <summary>The bucket is opened wide: this test measures the lookup, not the flood control.</summary>
@@ -47,8 +52,9 @@ public sealed class TimingTests(TimingTests.UnthrottledHost host, ITestOutputHel
             foreign.Add(await TimedNotFoundAsync(planted[round % planted.Length].Display));
         }
 
-        var difference = Math.Abs(Median(never) - Median(foreign));
-        output.WriteLine($"median 404 never issued {Median(never):F3} ms, foreign stream {Median(foreign):F3} ms, difference {difference:F3} ms");
+        // The median of the paired differences: each pair ran back to back, so a burst of load elsewhere falls on both.
+        var difference = Math.Abs(Median(foreign.Zip(never, (a, b) => a - b).ToList()));
+        output.WriteLine($"median 404 never issued {Median(never):F3} ms, foreign stream {Median(foreign):F3} ms, median paired difference {difference:F3} ms");
         Assert.True(difference < 1.0, $"median difference {difference:F3} ms");
     }
 
