@@ -18,6 +18,9 @@ public class ReportingHost : PostgresDatabase
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host has not started.");
 
+    /// <summary>The host environment the application starts in.</summary>
+    protected virtual string Environment => "Development";
+
     protected virtual void Configure(IDictionary<string, string?> settings)
     {
     }
@@ -41,7 +44,7 @@ public class ReportingHost : PostgresDatabase
             ["Urls"] = "http://127.0.0.1:0",
         };
         Configure(settings);
-        var builder = ReportingApp.CreateBuilder(["--environment", "Development"]);
+        var builder = ReportingApp.CreateBuilder(["--environment", Environment]);
         foreach (var (key, value) in settings)
             builder.Configuration[key] = value;
         ConfigureServices(builder.Services);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reporting.Sodium.Cryptography;
 
@@ -19,6 +21,8 @@ public sealed class OfficeSealingKey
 
     public PublicKey PublicKey { get; }
 
+    public static OfficeSealingKey Create(string keyId, PublicKey publicKey) => new(keyId, publicKey);
+
     /// <summary>Null when no key is configured.</summary>
     public static OfficeSealingKey? From(IOptions<IntakeOptions> options)
     {
@@ -39,9 +43,23 @@ public interface IOfficeSealingKeyProvider
     OfficeSealingKey? Current { get; }
 }
 
-internal sealed class ConfiguredOfficeSealingKey(IOptions<IntakeOptions> options) : IOfficeSealingKeyProvider
+/// <summary>
+/// The configured key. In Development only, with none configured, an ephemeral key labelled as such, whose private
+/// half is thrown away: the portal can be tried end to end, and what it seals there can never be read by anyone.
+/// </summary>
+internal sealed class ConfiguredOfficeSealingKey(IOptions<IntakeOptions> options, IHostEnvironment environment, ILogger<ConfiguredOfficeSealingKey> logger) : IOfficeSealingKeyProvider
 {
-    private readonly Lazy<OfficeSealingKey?> _key = new(() => OfficeSealingKey.From(options));
+    public const string DevelopmentKeyId = "development-only-ephemeral-unreadable";
+
+    private readonly Lazy<OfficeSealingKey?> _key = new(() =>
+    {
+        var configured = OfficeSealingKey.From(options);
+        if (configured is not null || !environment.IsDevelopment())
+            return configured;
+        logger.LogWarning("No office sealing key configured: Development seals to an ephemeral key ({KeyId}); nothing sealed to it can be read.", DevelopmentKeyId);
+        using var ephemeral = Key.Create(KeyAgreementAlgorithm.X25519);
+        return OfficeSealingKey.Create(DevelopmentKeyId, ephemeral.PublicKey);
+    });
 
     public OfficeSealingKey? Current => _key.Value;
 }

@@ -8,9 +8,14 @@ using Xunit.Abstractions;
 
 namespace Reporting.Intake.Tests.Http;
 
+/// <summary>Timing is measured alone, not beside the other test classes of this assembly.</summary>
+[CollectionDefinition(nameof(TimingTests), DisableParallelization = true)]
+public sealed class TimingCollection;
+
+[Collection(nameof(TimingTests))]
 public sealed partial class TimingTests(TimingTests.UnthrottledHost host, ITestOutputHelper output) : IClassFixture<TimingTests.UnthrottledHost>
 {
-    /// <summary>The bucket is opened wide: this test measures the lookup, not the flood control.</summary>
+    /// <summary>The bucket is opened wide: this test exercises the lookup, not the flood control.</summary>
     public sealed class UnthrottledHost : IntakeHost
     {
         protected override void Configure(IDictionary<string, string?> settings)
@@ -49,9 +54,10 @@ public sealed partial class TimingTests(TimingTests.UnthrottledHost host, ITestO
             foreign.Add(await TimedNotFoundAsync(planted[round % planted.Length].Display, answers));
         }
 
-        // Timing is a figure, not an assertion: on a shared two-core machine any bound flakes. The figure is printed here
-        // and measured on a quiet machine by the Intake benchmark; what must hold exactly is that the answers are one.
-        output.WriteLine($"median 404 never issued {Median(never):F3} ms, foreign stream {Median(foreign):F3} ms, difference {Math.Abs(Median(never) - Median(foreign)):F3} ms");
+        // Timing is a figure, not an assertion: on a shared machine any bound flakes. `./build.sh bench intake` measures it
+        // (RESULT intake unknown_receipt_paired_diff_ms); what must hold exactly is that both causes give one answer.
+        var difference = Math.Abs(Median(foreign.Zip(never, (a, b) => a - b).ToList()));
+        output.WriteLine($"median 404 never issued {Median(never):F3} ms, foreign stream {Median(foreign):F3} ms, median paired difference {difference:F3} ms");
         Assert.Single(answers);
     }
 
