@@ -86,6 +86,10 @@ try
             $"RESULT intake ratio_vs_insert={intake.PerSecond / plain.PerSecond:F2} submissions_per_s={intake.PerSecond:F0} p50_ms={intake.P50:F1} p99_ms={intake.P99:F1}"));
     }
     await dataSource.DisposeAsync();
+
+    var timing = await UnknownReceiptTiming.MeasureAsync(app.Services, client, rounds: 1000);
+    Console.WriteLine($"unknown receipt 404: never issued {timing.NeverIssuedMs:F3} ms, foreign stream {timing.ForeignStreamMs:F3} ms (medians)");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT intake unknown_receipt_paired_diff_ms={timing.PairedDifferenceMs:F3}"));
     await app.StopAsync();
 }
 finally
