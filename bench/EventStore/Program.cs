@@ -47,8 +47,7 @@ try
     var results = new Dictionary<string, double>();
     foreach (var writers in new[] { 1, 16 })
     {
-        results[$"store_{writers}"] = await Throughput.EventsPerSecondAsync(writers, AppendOneToNewStream);
-        results[$"plain_{writers}"] = await Throughput.EventsPerSecondAsync(writers, plain.AppendOneToNewStreamAsync);
+        (results[$"store_{writers}"], results[$"plain_{writers}"]) = await Throughput.CompareAsync(writers, AppendOneToNewStream, plain.AppendOneToNewStreamAsync);
         Console.WriteLine($"single-event appends to new streams, {writers,2} writer(s): store {results[$"store_{writers}"],8:F0}/s, plain INSERTs {results[$"plain_{writers}"],8:F0}/s, ratio {results[$"store_{writers}"] / results[$"plain_{writers}"]:F2}");
     }
     var batch = await Throughput.EventsPerSecondAsync(16, AppendTenToNewStream);

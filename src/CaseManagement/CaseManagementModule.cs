@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Reporting.CaseManagement.Cases;
 using Reporting.CaseManagement.Staff;
 using Reporting.EventStore.Hosting;
 
@@ -13,6 +14,7 @@ public static class CaseManagementModule
     public static IServiceCollection AddCaseManagement(this IServiceCollection services)
     {
         services.AddSingleton(new SchemaScripts(Name, typeof(CaseManagementModule).Assembly));
+        services.ConfigureMarten(options => options.Events.AddEventTypes(CaseEventTypes.All));
         StaffModule.Add(services);
         return services;
     }

@@ -1,7 +1,9 @@
 using Reporting.EventStore.Documents;
 using Reporting.EventStore.Events;
+using Reporting.EventStore.Integrity;
 using Reporting.EventStore.Projections;
 using Reporting.EventStore.Serialization;
+using Reporting.EventStore.Shredding;
 
 namespace Reporting.EventStore;
 
@@ -21,6 +23,15 @@ public sealed class StoreOptions
     public DocumentSchema Schema { get; }
 
     public ProjectionOptions Projections { get; }
+
+    /// <summary>Checkpoint signing and the keys verification trusts.</summary>
+    public IntegrityOptions Integrity { get; } = new();
+
+    /// <summary>The key-encryption key for crypto-shredding.</summary>
+    public ShreddingOptions Shredding { get; } = new();
+
+    internal Sodium.Cryptography.Key KeyEncryptionKey =>
+        Shredding.KeyEncryptionKey ?? throw new InvalidOperationException("Shreddable fields need options.Shredding.KeyEncryptionKey.");
 
     /// <summary>How long the daemon sleeps when no notification wakes it; notifications are the normal wake-up.</summary>
     public TimeSpan DaemonPollingInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -8,7 +8,7 @@ public sealed class IntakePortalInBrowserTests(IntakePortalHost host, Browser br
     private static readonly TimeSpan Reading = TimeSpan.FromSeconds(1.3);
 
     [Fact]
-    public async Task With_JavaScript_disabled_an_informant_reports_reads_the_receipt_checks_status_and_sends_a_message_in_Chinese()
+    public async Task With_JavaScript_disabled_an_informant_reports_reads_the_receipt_checks_status_sends_a_message_and_a_photo_in_Chinese()
     {
         var page = await browser.NewPageAsync(host.BaseAddress, javaScript: false);
 
@@ -41,6 +41,13 @@ public sealed class IntakePortalInBrowserTests(IntakePortalHost host, Browser br
         await page.GetByRole(AriaRole.Button, new() { Name = "发送留言" }).ClickAsync();
         Assert.Contains("留言已发送。", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.Contains("补充：时间是二月三日晚。", await page.InnerTextAsync(".thread"), StringComparison.Ordinal);
+
+        await page.GetByLabel("选择文件").SetInputFilesAsync(new FilePayload { Name = "现场照片.jpg", MimeType = "image/jpeg", Buffer = Intake.Tests.Attachments.SampleFiles.JpegWithMetadata() });
+        await Task.Delay(Reading);
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+        var main = await page.InnerTextAsync("main");
+        Assert.Contains("文件已加密保存： 现场照片.jpg", main, StringComparison.Ordinal);
+        Assert.Contains("EXIF, XMP, IPTC, JPEG comment", main, StringComparison.Ordinal);
         Assert.DoesNotContain(receipt, page.Url, StringComparison.OrdinalIgnoreCase);
     }
 

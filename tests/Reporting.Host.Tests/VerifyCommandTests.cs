@@ -24,7 +24,7 @@ public sealed class VerifyCommandTests(PostgresDatabase database) : IClassFixtur
     }
 
     private Task<int> VerifyAsync(string schema, StringWriter output) =>
-        VerifyCommand.RunAsync([$"--ConnectionStrings:Reporting={database.ConnectionString}", $"--Database:Schema={schema}"], output, CancellationToken.None);
+        VerifyCommand.RunAsync([$"--ConnectionStrings:Reporting={database.ConnectionString}", $"--Database:Schema={schema}"], [], output, CancellationToken.None);
 
     [Fact]
     public async Task Verify_reports_an_intact_history_with_exit_code_0()

@@ -8,6 +8,7 @@ using Reporting.CaseManagement.Cases.DecidingAppeal;
 using Reporting.CaseManagement.Cases.Declining;
 using Reporting.CaseManagement.Cases.Escalating;
 using Reporting.CaseManagement.Cases.FilingNoSubstance;
+using Reporting.CaseManagement.Cases.HandlingProtectionRequest;
 using Reporting.CaseManagement.Cases.LodgingAppeal;
 using Reporting.CaseManagement.Cases.MarkingDuplicate;
 using Reporting.CaseManagement.Cases.ProposingClarification;
@@ -66,6 +67,7 @@ public static class CaseActions
         ProposeClarificationDecider.Action,
         RecordFalseAccusationDecider.Action,
         SendMessageDecider.Action,
+        HandleProtectionRequestDecider.Action,
         RecuseDecider.Action,
     ];
 

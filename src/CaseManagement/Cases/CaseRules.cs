@@ -71,7 +71,7 @@ internal static class CaseRules
     public static IReadOnlyList<object> Decided(CaseState state, DateTimeOffset now, params IEnumerable<object> events)
     {
         var decided = events.ToList();
-        var after = decided.Aggregate(state, (current, @event) => current.Evolve(@event));
+        var after = decided.Aggregate(state, (current, @event) => current.Apply(@event));
         var stage = CaseStage.InformantStage(after.Stage);
         if (stage == InformantStages.Accepted && state.InformantStage == InformantStages.InProgress)
             stage = InformantStages.InProgress;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.Intake.Contracts;
 
 namespace Reporting.CaseManagement.Cases;
@@ -22,34 +23,40 @@ public sealed partial record CaseState
             throw new InvalidOperationException("A case stream starts with ReportSubmitted.");
         var state = Create(submitted);
         while (stream.MoveNext())
-            state = state.Evolve(stream.Current);
+            state = state.Apply(stream.Current);
         return state;
     }
 
-    /// <summary>The next state and version; an event this aggregate has no Apply for changes only the version.</summary>
-    public CaseState Evolve(object @event)
+    /// <summary>
+    /// The next state and version; an event the case has no <c>When</c> for changes only the version. This one Apply takes
+    /// every event, so that the event store's aggregation convention (which sets no version) counts the stream's
+    /// events as replaying it here does.
+    /// </summary>
+    public CaseState Apply(object @event)
     {
-        var next = Appliers.TryGetValue(@event.GetType(), out var apply) ? (CaseState)apply.Invoke(this, [@event])! : this;
+        var next = Appliers.TryGetValue(@event.GetType(), out var when) ? (CaseState)when.Invoke(this, [@event])! : this;
         return next with { Version = Version + 1 };
     }
 
-    // The same convention the event store uses: one public Apply per event type.
+    /// <summary>The event types that change the case (every other one only moves its version).</summary>
+    internal static IEnumerable<Type> AppliedEventTypes => Appliers.Keys.OrderBy(type => type.Name, StringComparer.Ordinal);
+
     private static readonly FrozenDictionary<Type, MethodInfo> Appliers = typeof(CaseState)
-        .GetMethods(BindingFlags.Public | BindingFlags.Instance)
-        .Where(method => method.Name == nameof(Apply) && method.GetParameters().Length == 1 && method.ReturnType == typeof(CaseState))
+        .GetMethods(BindingFlags.NonPublic | BindingFlags.Instance)
+        .Where(method => method.Name == nameof(When) && method.GetParameters().Length == 1 && method.ReturnType == typeof(CaseState))
         .ToFrozenDictionary(method => method.GetParameters()[0].ParameterType);
 
-    public CaseState Apply(CaseRegistered e) => this with { Registration = e, Stage = CaseStage.Registered };
-    public CaseState Apply(CaseAccepted e) => this with { Stage = CaseStage.Accepted };
-    public CaseState Apply(MarkedDuplicate e) => this with { Stage = CaseStage.Duplicate };
-    public CaseState Apply(FiledNoSubstance e) => this with { Stage = CaseStage.NoSubstance };
-    public CaseState Apply(CaseEscalated e) => this with { Stage = CaseStage.Escalated };
-    public CaseState Apply(ReportBypassed e) => this with { Stage = CaseStage.Escalated, Assignees = [] };
-    public CaseState Apply(CaseTransferred e) => this with { Stage = CaseStage.Transferred, Transfer = e };
-    public CaseState Apply(TransferResponseRecorded e) => this with { TransferAnswered = true };
-    public CaseState Apply(CaseDeclined e) => this with { Stage = CaseStage.Declined };
+    private CaseState When(CaseRegistered e) => this with { Registration = e, Stage = CaseStage.Registered };
+    private CaseState When(CaseAccepted e) => this with { Stage = CaseStage.Accepted };
+    private CaseState When(MarkedDuplicate e) => this with { Stage = CaseStage.Duplicate };
+    private CaseState When(FiledNoSubstance e) => this with { Stage = CaseStage.NoSubstance };
+    private CaseState When(CaseEscalated e) => this with { Stage = CaseStage.Escalated };
+    private CaseState When(ReportBypassed e) => this with { Stage = CaseStage.Escalated, Assignees = [] };
+    private CaseState When(CaseTransferred e) => this with { Stage = CaseStage.Transferred, Transfer = e };
+    private CaseState When(TransferResponseRecorded e) => this with { TransferAnswered = true };
+    private CaseState When(CaseDeclined e) => this with { Stage = CaseStage.Declined };
 
-    public CaseState Apply(ProposalMade e) => TookPart(e.By) with
+    private CaseState When(ProposalMade e) => TookPart(e.By) with
     {
         PendingProposal = new PendingProposal(e, []),
         ProposalCount = e.Number,
@@ -62,63 +69,67 @@ public sealed partial record CaseState
         },
     };
 
-    public CaseState Apply(ProposalApproved e) => PendingProposal!.NeedsAnotherApproval
+    private CaseState When(ProposalApproved e) => PendingProposal!.NeedsAnotherApproval
         ? this with { PendingProposal = PendingProposal with { ApprovedBy = PendingProposal.ApprovedBy.Add(e.By) } }
         : WithoutProposal();
 
-    public CaseState Apply(ProposalRejected e) => WithoutProposal();
+    private CaseState When(ProposalRejected e) => WithoutProposal();
 
     private CaseState WithoutProposal() =>
         this with { PendingProposal = null, Stage = StageBeforeProposal ?? Stage, StageBeforeProposal = null };
 
-    public CaseState Apply(DeadlineStarted e) =>
+    private CaseState When(DeadlineStarted e) =>
         this with { Deadlines = Deadlines.SetItem(e.Deadline.Kind, new TrackedDeadline(e.Deadline, null)) };
 
-    public CaseState Apply(DeadlineClosed e) =>
+    private CaseState When(DeadlineClosed e) =>
         this with { Deadlines = Deadlines.SetItem(e.Kind, Deadlines[e.Kind] with { MetAt = e.At }) };
 
-    public CaseState Apply(StaffAssigned e) => e.Usernames.Aggregate(this, (state, user) => state.TookPart(user)) with { Assignees = [.. e.Usernames] };
+    private CaseState When(DeadlineReminderSent e) =>
+        this with { RemindedOn = RemindedOn.SetItem(e.Kind, WorkingCalendar.DateInChina(e.At)) };
 
-    public CaseState Apply(StaffRecused e) => this with { Recused = Recused.Add(e.Username), Assignees = Assignees.Remove(e.Username) };
+    private CaseState When(StaffAssigned e) => e.Usernames.Aggregate(this, (state, user) => state.TookPart(user)) with { Assignees = [.. e.Usernames] };
 
-    public CaseState Apply(InquiryOpened e) => this with { Stage = CaseStage.TalkInquiry, InquiryRound = e.Round, InquiryReplied = false };
-    public CaseState Apply(InquiryReplyRecorded e) => TookPart(e.By) with { InquiryReplied = true };
-    public CaseState Apply(InquiryOutcomeRecorded e) => TookPart(e.By);
+    private CaseState When(StaffRecused e) => this with { Recused = Recused.Add(e.Username), Assignees = Assignees.Remove(e.Username) };
 
-    public CaseState Apply(VerificationOpened e) => this with { Stage = CaseStage.Verification, VerificationReport = null };
-    public CaseState Apply(VerificationReportSubmitted e) => TookPart(e.By) with { VerificationReport = new VerificationReport(e, [e.By]) };
-    public CaseState Apply(VerificationReportSigned e) => TookPart(e.By) with { VerificationReport = VerificationReport! with { SignedBy = VerificationReport.SignedBy.Add(e.By) } };
+    private CaseState When(InquiryOpened e) => this with { Stage = CaseStage.TalkInquiry, InquiryRound = e.Round, InquiryReplied = false };
+    private CaseState When(InquiryReplyRecorded e) => TookPart(e.By) with { InquiryReplied = true };
+    private CaseState When(InquiryOutcomeRecorded e) => TookPart(e.By);
 
-    public CaseState Apply(CaseParked e) => this with { Stage = CaseStage.Parked, NewEvidenceWhileParked = false };
-    public CaseState Apply(CaseReopened e) => TookPart(e.By) with { Stage = CaseStage.Accepted, NewEvidenceWhileParked = false };
+    private CaseState When(VerificationOpened e) => this with { Stage = CaseStage.Verification, VerificationReport = null };
+    private CaseState When(VerificationReportSubmitted e) => TookPart(e.By) with { VerificationReport = new VerificationReport(e, [e.By]) };
+    private CaseState When(VerificationReportSigned e) => TookPart(e.By) with { VerificationReport = VerificationReport! with { SignedBy = VerificationReport.SignedBy.Add(e.By) } };
+
+    private CaseState When(CaseParked e) => this with { Stage = CaseStage.Parked, NewEvidenceWhileParked = false };
+    private CaseState When(CaseReopened e) => TookPart(e.By) with { Stage = CaseStage.Accepted, NewEvidenceWhileParked = false };
 
     // Each office works with its own people: a new phase starts with nobody assigned.
-    public CaseState Apply(CaseFiled e) => this with { Stage = CaseStage.Investigating, Assignees = [] };
-    public CaseState Apply(InvestigationReportSubmitted e) => TookPart(e.By) with { Stage = CaseStage.UnderReview, Assignees = [] };
+    private CaseState When(CaseFiled e) => this with { Stage = CaseStage.Investigating, Assignees = [] };
+    private CaseState When(InvestigationReportSubmitted e) => TookPart(e.By) with { Stage = CaseStage.UnderReview, Assignees = [] };
 
-    public CaseState Apply(DefenceRecorded e) => TookPart(e.By) with { DefenceRecorded = true };
-    public CaseState Apply(ReviewReportSubmitted e) => TookPart(e.By) with { ReviewReport = e };
+    private CaseState When(DefenceRecorded e) => TookPart(e.By) with { DefenceRecorded = true };
+    private CaseState When(ReviewReportSubmitted e) => TookPart(e.By) with { ReviewReport = e };
 
-    public CaseState Apply(CaseConcluded e) =>
+    private CaseState When(CaseConcluded e) =>
         this with { Stage = CaseStage.Decided, Outcome = e.Outcome, ReportUnfounded = e.ReportUnfounded, DecidedAt = e.At };
 
-    public CaseState Apply(DecisionMade e) =>
+    private CaseState When(DecisionMade e) =>
         this with { Stage = CaseStage.Decided, Outcome = ConclusionOutcome.Sanctioned, Sanctions = [.. e.Sanctions], DecidedAt = e.At };
 
-    public CaseState Apply(AppealLodged e) => this with { OpenAppeal = e };
-    public CaseState Apply(AppealDecided e) =>
+    private CaseState When(AppealLodged e) => this with { OpenAppeal = e };
+    private CaseState When(AppealDecided e) =>
         this with { OpenAppeal = null, AppealsDecided = AppealsDecided.Add(OpenAppeal!.Kind), Sanctions = [.. e.Sanctions] };
 
-    public CaseState Apply(CaseClosed e) => this with { Stage = CaseStage.Closed };
-    public CaseState Apply(NameCleared e) => this with { NameCleared = true };
-    public CaseState Apply(FalseAccusationRecorded e) => this with { FalseAccusationRecorded = true };
+    private CaseState When(CaseClosed e) => this with { Stage = CaseStage.Closed };
+    private CaseState When(NameCleared e) => this with { NameCleared = true };
+    private CaseState When(FalseAccusationRecorded e) => this with { FalseAccusationRecorded = true };
 
-    public CaseState Apply(InformantStageChanged e) => this with { InformantStage = e.Stage };
-    public CaseState Apply(InformantMessageReceived e) =>
+    private CaseState When(InformantStageChanged e) => this with { InformantStage = e.Stage };
+    private CaseState When(InformantMessageReceived e) =>
         this with { InformantMessages = InformantMessages + 1, NewEvidenceWhileParked = NewEvidenceWhileParked || Stage == CaseStage.Parked };
-    public CaseState Apply(AttachmentReceived e) =>
+    private CaseState When(AttachmentReceived e) =>
         this with { Attachments = Attachments + 1, NewEvidenceWhileParked = NewEvidenceWhileParked || Stage == CaseStage.Parked };
-    public CaseState Apply(ProtectionRequested e) => this with { ProtectionRequests = ProtectionRequests + 1 };
+    private CaseState When(ProtectionRequested e) => this with { OpenProtectionRequests = OpenProtectionRequests + 1 };
+    private CaseState When(HandlingProtectionRequest.ProtectionRequestHandled e) => this with { OpenProtectionRequests = OpenProtectionRequests - 1 };
 
     /// <summary>Records the user in the phase the case is in, for the separation of lead handling, investigation and review.</summary>
     private CaseState TookPart(string username) => CasePhases.Of(Stage) switch

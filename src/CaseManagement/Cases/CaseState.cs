@@ -46,6 +46,9 @@ public sealed partial record CaseState
     /// <summary>The latest deadline of each kind, with the time it was met.</summary>
     public ImmutableDictionary<string, TrackedDeadline> Deadlines { get; init; } = ImmutableDictionary<string, TrackedDeadline>.Empty;
 
+    /// <summary>The day each kind of deadline was last reminded of.</summary>
+    public ImmutableDictionary<string, DateOnly> RemindedOn { get; init; } = ImmutableDictionary<string, DateOnly>.Empty;
+
     public int InquiryRound { get; init; }
     public bool InquiryReplied { get; init; }
 
@@ -75,12 +78,14 @@ public sealed partial record CaseState
     /// <summary>Informant evidence or messages that arrived while the case was parked: grounds to reopen it.</summary>
     public bool NewEvidenceWhileParked { get; init; }
 
-    public int ProtectionRequests { get; init; }
+    /// <summary>Requests for protection from the informant not yet answered with measures: flagged to the approvers.</summary>
+    public int OpenProtectionRequests { get; init; }
 
     /// <summary>Every member of the verification team has signed the report, but for those who have since recused themselves.</summary>
     public bool VerificationReportComplete =>
         VerificationReport is { } report && report.Submitted.Team.All(member => report.SignedBy.Contains(member) || Recused.Contains(member));
 
+    /// <summary>The report accused this organ's head and went up: a case detail shows nothing of it but the transfer record.</summary>
     public bool Bypassed => Stage == CaseStage.Escalated && Registration?.AccusesHead == true;
 
     public bool IsRealName => Registration?.RealName ?? SubmittedWithIdentity;

@@ -33,7 +33,7 @@ internal sealed record EventPage(IReadOnlyList<(long Sequence, IEvent? Event)> R
     {
         var rows = new List<(long, IEvent?)>();
         var columns = EventReader.Columns.Replace("data::text", "CASE WHEN type = ANY($2) THEN data::text END", StringComparison.Ordinal);
-        await using var command = new NpgsqlCommand($"SELECT {columns} FROM mt_events WHERE seq_id > $1 AND seq_id <= $4 ORDER BY seq_id LIMIT $3", connection, transaction);
+        await using var command = new NpgsqlCommand($"SELECT {columns} FROM {EventReader.From} WHERE seq_id > $1 AND seq_id <= $4 ORDER BY seq_id LIMIT $3", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = after });
         command.Parameters.Add(new NpgsqlParameter { Value = handledAliases });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
@@ -41,7 +41,7 @@ internal sealed record EventPage(IReadOnlyList<(long Sequence, IEvent? Event)> R
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             rows.Add((reader.GetInt64(EventReader.SequenceColumn),
-                reader.IsDBNull(EventReader.DataColumn) ? null : EventReader.Read(reader, options.Events, options.Serializer)));
+                reader.IsDBNull(EventReader.DataColumn) ? null : EventReader.Read(reader, options)));
         return rows;
     }
 

@@ -10,6 +10,8 @@ namespace Reporting.EventStore.Daemon;
 /// </summary>
 internal sealed class GapTracker
 {
+    private static readonly TimeSpan RecheckInterval = TimeSpan.FromMilliseconds(100);
+
     private string? _snapshot;
     private long _ceiling;
 
@@ -38,5 +40,20 @@ internal sealed class GapTracker
             FinalUpTo = Math.Max(FinalUpTo, _ceiling);
             _snapshot = null;
         }
+    }
+
+    /// <summary>The highest sequence number visible now, once no transaction that could fill a gap below it is still open.</summary>
+    public static async Task<long> SettledCeilingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var (snapshot, ceiling) = await EventPage.ReadHeadAsync(connection, null, cancellationToken);
+        var gaps = new GapTracker();
+        gaps.WaitFor(snapshot, ceiling);
+        await gaps.RefreshAsync(connection, cancellationToken);
+        while (gaps.IsWaiting)
+        {
+            await Task.Delay(RecheckInterval, cancellationToken);
+            await gaps.RefreshAsync(connection, cancellationToken);
+        }
+        return ceiling;
     }
 }

@@ -11,23 +11,13 @@ namespace Reporting.EventStore.Daemon;
 internal static class ProjectionRebuild
 {
     private const int PageSize = 10_000;
-    private static readonly TimeSpan GapRecheckInterval = TimeSpan.FromMilliseconds(100);
 
     public static async Task RunAsync(DocumentStore store, ProjectionSource projection, CancellationToken cancellationToken)
     {
         var options = store.Options;
         var aliases = options.Events.AliasesWhere(projection.Handles);
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
-        var (snapshot, ceiling) = await EventPage.ReadHeadAsync(connection, null, cancellationToken);
-        var gaps = new GapTracker();
-        gaps.WaitFor(snapshot, ceiling);
-        while (true)
-        {
-            await gaps.RefreshAsync(connection, cancellationToken);
-            if (!gaps.IsWaiting)
-                break;
-            await Task.Delay(GapRecheckInterval, cancellationToken);
-        }
+        var ceiling = await GapTracker.SettledCeilingAsync(connection, cancellationToken);
 
         await ProjectionProgress.ReadAsync(connection, projection.Name, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -54,7 +54,7 @@ public sealed class DocumentMapping
                 id {IdColumnType} PRIMARY KEY,
                 data jsonb NOT NULL,
                 mt_version uuid NOT NULL,
-                mt_last_modified timestamptz NOT NULL DEFAULT now(),
+                mt_last_modified timestamptz NOT NULL DEFAULT date_trunc('hour', now()),
                 mt_dotnet_type text NULL);
 
             """;

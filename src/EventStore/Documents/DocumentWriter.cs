@@ -5,7 +5,11 @@ using Reporting.EventStore.Serialization;
 
 namespace Reporting.EventStore.Documents;
 
-/// <summary>Writes a unit of work's documents with one upsert and one delete per table, in the caller's transaction.</summary>
+/// <summary>
+/// Writes a unit of work's documents with one upsert and one delete per table, in the caller's transaction.
+/// <c>mt_last_modified</c> keeps the hour only: documents are projected from informant events too, and a finer time
+/// there would tell when an informant acted, which the events themselves already refuse to keep.
+/// </summary>
 internal static class DocumentWriter
 {
     public static void AddTo(NpgsqlBatch batch, DocumentChanges changes, StoreSerializer serializer)
@@ -22,7 +26,7 @@ internal static class DocumentWriter
             if (stored.Count > 0)
                 batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
                     INSERT INTO {mapping.TableName} (id, data, mt_version, mt_last_modified, mt_dotnet_type)
-                    SELECT u.id, u.data, gen_random_uuid(), now(), $3 FROM unnest($1::{mapping.IdColumnType}[], $2::jsonb[]) AS u (id, data)
+                    SELECT u.id, u.data, gen_random_uuid(), date_trunc('hour', now()), $3 FROM unnest($1::{mapping.IdColumnType}[], $2::jsonb[]) AS u (id, data)
                     ON CONFLICT (id) DO UPDATE SET data = excluded.data, mt_version = excluded.mt_version,
                         mt_last_modified = excluded.mt_last_modified, mt_dotnet_type = excluded.mt_dotnet_type
                     """)

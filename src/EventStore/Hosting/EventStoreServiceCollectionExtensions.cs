@@ -27,7 +27,8 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<IDocumentStore>(provider => new DocumentStore(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<StoreOptions>()));
         services.AddSingleton(provider => provider.GetRequiredService<IDocumentStore>().BuildProjectionDaemon(provider.GetRequiredService<ILogger<ProjectionDaemon>>()));
         services.AddHostedService<ProjectionDaemonService>();
-        services.AddSingleton<IEventStoreIntegrity>(provider => new EventStoreIntegrity(provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<IEventStoreIntegrity>(provider => new EventStoreIntegrity(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<StoreOptions>()));
+        services.AddHostedService<CheckpointService>();
         return services;
     }
 

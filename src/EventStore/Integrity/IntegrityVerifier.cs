@@ -1,14 +1,20 @@
 using System.Data;
+using System.Security.Cryptography;
+using System.Text;
 using Npgsql;
+using Reporting.Sodium.Cryptography;
 
 namespace Reporting.EventStore.Integrity;
 
 /// <summary>
 /// Recomputes every stream's hash chain from the stored rows and compares it with the stored hashes and the stream
-/// heads in <c>mt_streams</c>. Reads one consistent snapshot; writes nothing.
+/// heads in <c>mt_streams</c>, checks the checkpoints' signatures against trusted keys only, and recomputes the
+/// stream heads the newest valid checkpoint signed. Reads one consistent snapshot; writes nothing.
 /// </summary>
-internal sealed class IntegrityVerifier(NpgsqlDataSource dataSource)
+internal sealed class IntegrityVerifier(NpgsqlDataSource dataSource, IEnumerable<PublicKey> trustedKeys)
 {
+    private sealed record StoredCheckpoint(long Id, Checkpoint Checkpoint, byte[] PublicKey, byte[] Signature);
+
     private sealed class StreamWalk(Guid id)
     {
         public Guid Id { get; } = id;
@@ -18,6 +24,8 @@ internal sealed class IntegrityVerifier(NpgsqlDataSource dataSource)
         public long Version { get; set; }
 
         public long Sequence { get; set; }
+
+        public (long Version, byte[] Hash)? HeadAtCheckpoint { get; set; }
     }
 
     public async Task<IntegrityReport> VerifyAsync(CancellationToken cancellationToken)
@@ -27,6 +35,21 @@ internal sealed class IntegrityVerifier(NpgsqlDataSource dataSource)
         var heads = await ReadStreamHeadsAsync(connection, transaction, cancellationToken);
         var findings = new List<IntegrityFinding>();
         long events = 0, streams = 0;
+        var checkpoints = await ReadCheckpointsAsync(connection, transaction, cancellationToken);
+        var valid = CheckSignatures(checkpoints, findings);
+        var latest = valid.Count > 0 ? valid[^1].Checkpoint : null;
+        using var headsHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long headCount = 0;
+
+        void FinishStream(StreamWalk walk)
+        {
+            CheckHead(walk, heads, findings);
+            if (walk.HeadAtCheckpoint is { } head)
+            {
+                headsHash.AppendData(Encoding.UTF8.GetBytes(Checkpoint.HeadLine(walk.Id, head.Version, head.Hash)));
+                headCount++;
+            }
+        }
 
         await using (var command = new NpgsqlCommand("""
             SELECT seq_id, id, stream_id, version, type, timestamp, tenant_id, data::text, mt_dotnet_type, correlation_id, causation_id, headers::text, hash
@@ -47,20 +70,26 @@ internal sealed class IntegrityVerifier(NpgsqlDataSource dataSource)
                 if (walk?.Id != row.StreamId)
                 {
                     if (walk is not null)
-                        CheckHead(walk, heads, findings);
+                        FinishStream(walk);
                     walk = new StreamWalk(row.StreamId);
                     streams++;
                 }
                 CheckLink(walk, row, stored, findings);
+                if (latest is not null && row.Sequence <= latest.Sequence)
+                    walk.HeadAtCheckpoint = (row.Version, stored);
             }
             if (walk is not null)
-                CheckHead(walk, heads, findings);
+                FinishStream(walk);
         }
+
+        if (latest is not null && (headCount != latest.StreamCount || !headsHash.GetHashAndReset().AsSpan().SequenceEqual(latest.HeadsHash)))
+            findings.Add(new IntegrityFinding(latest.Sequence, null, null,
+                "the history up to this event differs from the newest signed checkpoint: events at or before it were rewritten, deleted or added"));
 
         foreach (var (id, (version, _)) in heads)
             findings.Add(new IntegrityFinding(0, id, version, $"the stream records {version} events but none of them exists: they were deleted"));
         await transaction.CommitAsync(cancellationToken);
-        return new IntegrityReport(events, streams, 0, null, findings);
+        return new IntegrityReport(events, streams, valid.Count, latest?.Sequence, findings);
     }
 
     private static void CheckLink(StreamWalk walk, CanonicalEvent row, byte[] stored, List<IntegrityFinding> findings)
@@ -91,6 +120,37 @@ internal sealed class IntegrityVerifier(NpgsqlDataSource dataSource)
                 $"this is the stream's last event but the stream records version {head.Version}: later events were deleted or the stream row altered"));
         else if (!head.Head.AsSpan().SequenceEqual(walk.Previous))
             findings.Add(new IntegrityFinding(walk.Sequence, walk.Id, walk.Version, "the stream's recorded head hash differs from its last event's: the chain was rewritten"));
+    }
+
+    private List<StoredCheckpoint> CheckSignatures(List<StoredCheckpoint> checkpoints, List<IntegrityFinding> findings)
+    {
+        var trusted = trustedKeys.ToList();
+        var valid = new List<StoredCheckpoint>();
+        foreach (var stored in checkpoints)
+        {
+            var signer = trusted.FirstOrDefault(key => key.Export(KeyBlobFormat.RawPublicKey).AsSpan().SequenceEqual(stored.PublicKey));
+            if (signer is not null && SignatureAlgorithm.Ed25519.Verify(signer, stored.Checkpoint.SignedBytes(), stored.Signature))
+                valid.Add(stored);
+            else
+                findings.Add(new IntegrityFinding(stored.Checkpoint.Sequence, null, null,
+                    signer is null
+                        ? $"checkpoint {stored.Id} is signed by a key that is not trusted: it was forged"
+                        : $"checkpoint {stored.Id} does not match its signature: it was altered"));
+        }
+        return valid;
+    }
+
+    private static async Task<List<StoredCheckpoint>> ReadCheckpointsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var checkpoints = new List<StoredCheckpoint>();
+        await using var command = new NpgsqlCommand(
+            "SELECT id, seq_id, stream_count, heads_hash, public_key, signature FROM mt_integrity_checkpoints ORDER BY seq_id, id", connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            checkpoints.Add(new StoredCheckpoint(reader.GetInt64(0),
+                new Checkpoint(reader.GetInt64(1), reader.GetInt64(2), reader.GetFieldValue<byte[]>(3)),
+                reader.GetFieldValue<byte[]>(4), reader.GetFieldValue<byte[]>(5)));
+        return checkpoints;
     }
 
     private static async Task<Dictionary<Guid, (long, byte[])>> ReadStreamHeadsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Npgsql;
 using Reporting.EventStore.Documents;
 using Reporting.EventStore.Events;
 using Reporting.EventStore.Projections;
+using Reporting.EventStore.Shredding;
 
 namespace Reporting.EventStore.Sessions;
 
@@ -35,17 +36,19 @@ internal sealed class DocumentSession : QuerySession, IDocumentSession
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
     {
-        if (_events.Streams.Count == 0 && _events.Archived.Count == 0 && _documents.IsEmpty)
+        if (_events.Streams.Count == 0 && _events.Archived.Count == 0 && _events.Shredded.Count == 0 && _documents.IsEmpty)
             return;
         var options = DocumentStore.Options;
         await using var connection = await DocumentStore.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var appended = await EventAppender.AppendAsync(connection, transaction, _events.Streams.Where(stream => stream.Events.Count > 0).ToList(),
             new EventAppender.Metadata(CorrelationId, CausationId, _headers.Count > 0 ? new Dictionary<string, object>(_headers) : null),
-            options.Events, options.Serializer, cancellationToken);
+            options, cancellationToken);
 
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
+            foreach (var streamId in _events.Shredded)
+                batch.BatchCommands.Add(StreamKeys.Shred(streamId));
             foreach (var streamId in _events.Archived)
             {
                 batch.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE mt_streams SET is_archived = true WHERE id = $1") { Parameters = { new NpgsqlParameter { Value = streamId } } });

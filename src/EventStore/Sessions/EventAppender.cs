@@ -3,6 +3,8 @@ using NpgsqlTypes;
 using Reporting.EventStore.Events;
 using Reporting.EventStore.Exceptions;
 using Reporting.EventStore.Serialization;
+using Reporting.EventStore.Shredding;
+using Reporting.Sodium.Cryptography;
 
 namespace Reporting.EventStore.Sessions;
 
@@ -13,11 +15,31 @@ internal static class EventAppender
 
     public static async Task<List<IEvent>> AppendAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StreamAction> streams, Metadata metadata,
-        EventGraph graph, StoreSerializer serializer, CancellationToken cancellationToken)
+        StoreOptions options, CancellationToken cancellationToken)
     {
         var appended = new List<IEvent>();
         if (streams.Count == 0)
             return appended;
+        var (graph, serializer) = (options.Events, options.Serializer);
+        var needKeys = streams.Where(s => s.Events.Any(e => options.Shredding.CarriesShreddable(e.GetType()))).Select(s => s.Id).ToList();
+        var dataKeys = needKeys.Count == 0
+            ? []
+            : await StreamKeys.GetOrCreateAsync(connection, transaction, needKeys, options.KeyEncryptionKey, cancellationToken);
+        try
+        {
+            return await AppendAsync(connection, transaction, streams, metadata, graph, serializer, dataKeys, appended, cancellationToken);
+        }
+        finally
+        {
+            foreach (var key in dataKeys.Values)
+                key.Dispose();
+        }
+    }
+
+    private static async Task<List<IEvent>> AppendAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StreamAction> streams, Metadata metadata,
+        EventGraph graph, StoreSerializer serializer, Dictionary<Guid, Key> dataKeys, List<IEvent> appended, CancellationToken cancellationToken)
+    {
         var headers = metadata.Headers is { Count: > 0 } ? serializer.Serialize(metadata.Headers) : null;
         var pending = new List<(StreamAction Stream, Guid[] Ids, string[] Aliases, string[] DotNetTypes)>();
         await using var batch = new NpgsqlBatch(connection, transaction);
@@ -35,7 +57,8 @@ internal static class EventAppender
                 ids[i] = Guid.CreateVersion7();
                 aliases[i] = graph.AliasFor(type);
                 dotNetTypes[i] = EventGraph.DotNetTypeName(type);
-                bodies[i] = serializer.Serialize(stream.Events[i]);
+                using (ShreddingScope.Enter(stream.Id, dataKeys.GetValueOrDefault(stream.Id)))
+                    bodies[i] = serializer.Serialize(stream.Events[i]);
                 precisions[i] = graph.PrecisionOf(type);
             }
             batch.BatchCommands.Add(new NpgsqlBatchCommand(

@@ -11,6 +11,8 @@ internal sealed class EventOperations(DocumentStore store) : QueryEventStore(sto
 
     public List<Guid> Archived { get; } = [];
 
+    public List<Guid> Shredded { get; } = [];
+
     public StreamAction StartStream<TAggregate>(Guid streamId, params object[] events) where TAggregate : class =>
         Start(streamId, typeof(TAggregate), events);
 
@@ -39,11 +41,14 @@ internal sealed class EventOperations(DocumentStore store) : QueryEventStore(sto
 
     public void ArchiveStream(Guid streamId) => Archived.Add(streamId);
 
+    public void ShredStream(Guid streamId) => Shredded.Add(streamId);
+
     public void Clear()
     {
         _byId.Clear();
         Streams.Clear();
         Archived.Clear();
+        Shredded.Clear();
     }
 
     private async Task<IEventStream<T>> FetchAsync<T>(Guid streamId, long? expectedVersion, CancellationToken cancellationToken) where T : class

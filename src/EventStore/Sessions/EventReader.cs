@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Reporting.EventStore.Events;
 using Reporting.EventStore.Serialization;
+using Reporting.EventStore.Shredding;
 
 namespace Reporting.EventStore.Sessions;
 
@@ -9,14 +10,18 @@ namespace Reporting.EventStore.Sessions;
 internal static class EventReader
 {
     public const string Columns =
-        "seq_id, id, stream_id, version, data::text, type, timestamp, tenant_id, mt_dotnet_type, is_archived, correlation_id, causation_id, headers::text";
+        "seq_id, id, stream_id, version, data::text, type, timestamp, tenant_id, mt_dotnet_type, is_archived, correlation_id, causation_id, headers::text, k.data_key";
+
+    /// <summary>The events with their stream's wrapped data key, if any.</summary>
+    public const string From = "mt_events LEFT JOIN mt_stream_keys AS k ON k.stream = mt_events.stream_id";
 
     public const int SequenceColumn = 0;
     public const int DataColumn = 4;
     public const int TypeColumn = 5;
 
-    public static IEvent Read(DbDataReader reader, EventGraph events, StoreSerializer serializer)
+    public static IEvent Read(DbDataReader reader, StoreOptions options)
     {
+        var (events, serializer) = (options.Events, options.Serializer);
         var streamId = reader.GetGuid(2);
         var version = reader.GetInt64(3);
         var alias = reader.GetString(TypeColumn);
@@ -35,7 +40,16 @@ internal static class EventReader
             Headers: reader.IsDBNull(12) ? null : ReadHeaders(reader.GetString(12), serializer),
             IsArchived: reader.GetBoolean(9),
             TenantId: reader.GetString(7));
-        return EventFactory.Create(serializer.Deserialize(reader.GetString(4), type), metadata);
+        return EventFactory.Create(Deserialize(reader, type, streamId, options), metadata);
+    }
+
+    private static object Deserialize(DbDataReader reader, Type type, Guid streamId, StoreOptions options)
+    {
+        if (!options.Shredding.CarriesShreddable(type))
+            return options.Serializer.Deserialize(reader.GetString(4), type);
+        using var dataKey = reader.IsDBNull(13) ? null : StreamKeys.Unwrap(options.KeyEncryptionKey, streamId, reader.GetFieldValue<byte[]>(13));
+        using (ShreddingScope.Enter(streamId, dataKey))
+            return options.Serializer.Deserialize(reader.GetString(4), type);
     }
 
     private static Dictionary<string, object> ReadHeaders(string json, StoreSerializer serializer) =>

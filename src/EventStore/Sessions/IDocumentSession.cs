@@ -42,4 +42,10 @@ public interface IEventStore : IQueryEventStore
 
     /// <summary>Marks the stream and its events archived; no event can be appended to it afterwards.</summary>
     void ArchiveStream(Guid streamId);
+
+    /// <summary>
+    /// Destroys the stream's data key, so that its shreddable fields read as shredded from then on, and records when.
+    /// Events stay as they are, so the hash chain still verifies. Not part of Marten.
+    /// </summary>
+    void ShredStream(Guid streamId);
 }

@@ -11,7 +11,7 @@ internal class QueryEventStore(DocumentStore store) : IQueryEventStore
     public async Task<IReadOnlyList<IEvent>> FetchStreamAsync(Guid streamId, long version = 0, DateTimeOffset? timestamp = null, long fromVersion = 0, CancellationToken cancellationToken = default)
     {
         await using var command = Owner.DataSource.CreateCommand($"""
-            SELECT {EventReader.Columns} FROM mt_events
+            SELECT {EventReader.Columns} FROM {EventReader.From}
             WHERE stream_id = $1 AND ($2 = 0 OR version <= $2) AND ($3::timestamptz IS NULL OR timestamp <= $3) AND version >= $4
             ORDER BY version
             """);
@@ -22,7 +22,7 @@ internal class QueryEventStore(DocumentStore store) : IQueryEventStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<IEvent>();
         while (await reader.ReadAsync(cancellationToken))
-            events.Add(EventReader.Read(reader, Owner.Options.Events, Owner.Options.Serializer));
+            events.Add(EventReader.Read(reader, Owner.Options));
         return events;
     }
 

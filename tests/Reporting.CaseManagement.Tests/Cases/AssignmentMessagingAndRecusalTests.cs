@@ -1,6 +1,7 @@
 using Reporting.CaseManagement.Cases;
 using Reporting.CaseManagement.Cases.Approving;
 using Reporting.CaseManagement.Cases.Assigning;
+using Reporting.CaseManagement.Cases.HandlingProtectionRequest;
 using Reporting.CaseManagement.Cases.Recusing;
 using Reporting.CaseManagement.Cases.SendingMessage;
 using Reporting.Intake.Contracts;
@@ -93,11 +94,33 @@ public sealed class AssignmentMessagingAndRecusalTests
             .ThenRefused(RefusalKind.Forbidden, "supervisor2 has recused themselves from this case and cannot be assigned");
 
     [Fact]
-    public void A_protection_request_is_flagged_on_the_case()
+    public void A_protection_request_is_flagged_to_the_approvers_until_they_answer_it()
     {
-        var state = CaseHistory.Submitted().Accepted()
-            .Happened(new ProtectionRequested(new SealedEnvelope("office-1", [1], new Dictionary<string, byte[]>()), Now)).State;
+        var requested = CaseHistory.Submitted().Accepted().Happened(ProtectionRequest());
 
-        Assert.Equal(1, state.ProtectionRequests);
+        Assert.Equal(1, requested.State.OpenProtectionRequests);
+        Assert.Contains("handle-protection-request", CaseActions.Allowed(requested.State, Approver1));
+        Given(requested)
+            .When(Approver1, new HandleProtectionRequest("The accused's unit was told that any retaliation will be investigated."))
+            .Then(new ProtectionRequestHandled("The accused's unit was told that any retaliation will be investigated.", "approver1", Now));
+        Assert.Equal(0, requested.Do(Approver1, new HandleProtectionRequest("Measures.")).State.OpenProtectionRequests);
     }
+
+    [Fact]
+    public void Protection_is_handled_by_an_approver() =>
+        Given(CaseHistory.Submitted().Accepted().Happened(ProtectionRequest()))
+            .When(Supervisor1, new HandleProtectionRequest("Measures."))
+            .ThenRefused(RefusalKind.Forbidden, "Only an approver may handle a protection request");
+
+    [Fact]
+    public void Protection_is_handled_when_it_was_asked_for() =>
+        Given(CaseHistory.Submitted().Accepted()).When(Approver1, new HandleProtectionRequest("Measures.")).ThenRefused(RefusalKind.Conflict, "no open request");
+
+    [Fact]
+    public void Handling_protection_names_the_measures() =>
+        Given(CaseHistory.Submitted().Accepted().Happened(ProtectionRequest()))
+            .When(Approver1, new HandleProtectionRequest(""))
+            .ThenRefused(RefusalKind.Invalid, "must not be empty");
+
+    private static ProtectionRequested ProtectionRequest() => new(new SealedEnvelope("office-1", [1], new Dictionary<string, byte[]>()), Now);
 }

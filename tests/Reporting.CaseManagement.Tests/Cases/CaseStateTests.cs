@@ -18,7 +18,7 @@ public sealed class CaseStateTests
     {
         var state = CaseHistory.Submitted().Accepted().State;
 
-        var next = state.Evolve(new OfficeMessageSent(Guid.NewGuid(), [1], false, CaseHistory.DefaultClock));
+        var next = state.Apply(new OfficeMessageSent(Guid.NewGuid(), [1], false, CaseHistory.DefaultClock));
 
         Assert.Equal(state with { Version = state.Version + 1 }, next);
     }

@@ -124,6 +124,10 @@ public sealed class RoutingTests
     }
 
     [Fact]
+    public void An_escalated_report_is_not_a_bypassed_one() =>
+        Assert.False(CaseHistory.Submitted().Registered().Do(Registrar, new Escalate("Up.")).State.Bypassed);
+
+    [Fact]
     public void Only_a_report_accusing_the_head_is_bypassed() =>
         Given(CaseHistory.Submitted().Registered()).When(Registrar, new Bypass("某省纪委监委")).ThenRefused(RefusalKind.Conflict, "escalate any other report");
 
@@ -132,6 +136,7 @@ public sealed class RoutingTests
     {
         var bypassed = CaseHistory.Submitted().Registered(accusesHead: true).Do(Registrar, new Bypass("某省纪委监委"));
 
+        Assert.True(bypassed.State.Bypassed);
         Assert.All(Everyone, actor => Assert.Empty(CaseActions.Allowed(bypassed.State, actor).Except(["recuse"])));
     }
 

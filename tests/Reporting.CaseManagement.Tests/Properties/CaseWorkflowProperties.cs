@@ -69,7 +69,7 @@ public sealed class CaseWorkflowProperties
             Assert.Contains(action.Name, allowed);
             taken.Add(action.Name);
             CheckEvents(state, actor, events, now);
-            state = events.Aggregate(state, (current, @event) => current.Evolve(@event));
+            state = events.Aggregate(state, (current, @event) => current.Apply(@event));
             CheckState(state);
         }
     }
@@ -106,6 +106,8 @@ public sealed class CaseWorkflowProperties
     {
         foreach (var @event in events)
         {
+            // Every event a decider emits can be stored and read back.
+            Assert.Contains(@event.GetType(), CaseEventTypes.All);
             switch (@event)
             {
                 case ProposalApproved or ProposalRejected:

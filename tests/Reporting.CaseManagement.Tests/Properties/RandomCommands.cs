@@ -7,6 +7,7 @@ using Reporting.CaseManagement.Cases.DecidingAppeal;
 using Reporting.CaseManagement.Cases.Declining;
 using Reporting.CaseManagement.Cases.Escalating;
 using Reporting.CaseManagement.Cases.FilingNoSubstance;
+using Reporting.CaseManagement.Cases.HandlingProtectionRequest;
 using Reporting.CaseManagement.Cases.LodgingAppeal;
 using Reporting.CaseManagement.Cases.MarkingDuplicate;
 using Reporting.CaseManagement.Cases.ProposingClarification;
@@ -102,6 +103,7 @@ internal static class RandomCommands
         "record-false-accusation" => new RecordFalseAccusation("Fabricated."),
         "send-message" => new SendMessage("A question.", Guid.Parse("9b2f4c1d-1e2f-4a5b-8c9d-0e1f2a3b4c5d"), [1]),
         "recuse" => new Recuse("Related to the accused."),
+        "handle-protection-request" => new HandleProtectionRequest("Measures taken."),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No random command for this action."),
     };
 }

@@ -275,6 +275,21 @@ public abstract class EventStoreContract(EventStoreFixture fixture)
     }
 
     [Fact]
+    public async Task A_documents_last_modified_time_keeps_the_hour_only()
+    {
+        var officer = new Officer(Guid.NewGuid(), "officer", "timekeeping", 1);
+        await using (var session = Store.LightweightSession())
+        {
+            session.Store(officer);
+            await session.SaveChangesAsync();
+        }
+
+        Assert.Equal(0L, await Fixture.ScalarAsync<long>(
+            $"SELECT count(*) FROM es.mt_doc_officer WHERE id = '{officer.Id}' AND mt_last_modified <> date_trunc('hour', mt_last_modified)"));
+        Assert.Equal(1L, await Fixture.ScalarAsync<long>($"SELECT count(*) FROM es.mt_doc_officer WHERE id = '{officer.Id}'"));
+    }
+
+    [Fact]
     public async Task A_projected_document_can_be_aggregated_live_with_the_projections_own_methods()
     {
         var id = await OpenLedgerAsync("live", new AmountDeposited(4m), new AmountWithdrawn(1m));

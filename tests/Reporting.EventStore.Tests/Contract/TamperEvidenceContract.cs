@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.EventStore.Integrity;
+using Reporting.Sodium.Cryptography;
 
 namespace Reporting.EventStore.Tests.Contract;
 
@@ -93,9 +94,78 @@ public abstract class TamperEvidenceContract : IAsyncLifetime
         Assert.Equal(second, report.First!.Sequence);
         Assert.Contains("reordered", report.First.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_signed_checkpoint_verifies_and_covers_every_event_committed_before_it()
+    {
+        var covered = await Integrity.WriteCheckpointAsync();
+        var report = await Integrity.VerifyAsync();
+
+        Assert.True(report.IsIntact, string.Join("; ", report.Findings));
+        Assert.Equal(await _fixture.ScalarAsync<long>("SELECT max(seq_id) FROM es.mt_events"), covered);
+        Assert.Equal((1, covered), (report.Checkpoints, report.LatestCheckpoint));
+    }
+
+    [Fact]
+    public async Task A_chain_rewritten_consistently_after_a_checkpoint_is_caught_by_the_checkpoint()
+    {
+        var checkpoint = (await Integrity.WriteCheckpointAsync())!.Value;
+        const string forged = "{\"amount\": 1}";
+
+        await Psql.RunAsync(_fixture.ConnectionString, $"""
+            SET search_path TO es;
+            UPDATE mt_events e SET data = '{forged}',
+                hash = sha256(p.hash || mt_event_canonical(e.seq_id, e.id, e.stream_id, e.version, e.type, e.timestamp, e.tenant_id,
+                    '{forged}'::jsonb::text, e.mt_dotnet_type, e.correlation_id, e.causation_id, e.headers::text))
+            FROM mt_events p WHERE p.stream_id = e.stream_id AND p.version = 3 AND e.stream_id = '{_ledgers[2]}' AND e.version = 4;
+            UPDATE mt_streams s SET head_hash = e.hash FROM mt_events e WHERE e.stream_id = s.id AND e.version = 4 AND s.id = '{_ledgers[2]}';
+            """);
+        var report = await Integrity.VerifyAsync();
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal(checkpoint, finding.Sequence);
+        Assert.Contains("differs from the newest signed checkpoint", finding.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_altered_or_signed_by_an_untrusted_key_is_refused()
+    {
+        await Integrity.WriteCheckpointAsync();
+        using var forger = Key.Create(SignatureAlgorithm.Ed25519);
+        var forgedPublicKey = Convert.ToHexStringLower(forger.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+
+        await Psql.RunAsync(_fixture.ConnectionString, $"""
+            UPDATE es.mt_integrity_checkpoints SET stream_count = stream_count + 1;
+            INSERT INTO es.mt_integrity_checkpoints (seq_id, stream_count, heads_hash, public_key, signature)
+            VALUES (1000000, 3, '\x00', '\x{forgedPublicKey}', '\x00');
+            """);
+        var report = await Integrity.VerifyAsync();
+
+        Assert.Contains(report.Findings, f => f.Problem.Contains("does not match its signature: it was altered", StringComparison.Ordinal));
+        Assert.Contains(report.Findings, f => f.Sequence == 1000000 && f.Problem.Contains("not trusted", StringComparison.Ordinal));
+        Assert.Equal(0, report.Checkpoints);
+    }
 }
 
 public sealed class PostgresTamperEvidenceContract : TamperEvidenceContract
 {
-    protected override EventStoreFixture CreateFixture() => new();
+    protected override EventStoreFixture CreateFixture() => new SigningFixture();
+}
+
+/// <summary>A store that signs checkpoints with a key of its own.</summary>
+public sealed class SigningFixture : EventStoreFixture
+{
+    private readonly Key _key = Key.Create(SignatureAlgorithm.Ed25519);
+
+    public override void Configure(StoreOptions options)
+    {
+        base.Configure(options);
+        options.Integrity.CheckpointSigningKey = _key;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _key.Dispose();
+    }
 }

@@ -17,8 +17,9 @@ public static class RecuseDecider
 
     private static readonly RecuseValidator Validator = new();
 
+    // The roles that handle cases; publishers, auditors and administrators never see case content, so have none to leave.
     private static readonly string[] CaseRoles =
-        [StaffRole.Registrar, StaffRole.Supervisor, StaffRole.Investigator, StaffRole.Reviewer, StaffRole.Approver, StaffRole.Publisher];
+        [StaffRole.Registrar, StaffRole.Supervisor, StaffRole.Investigator, StaffRole.Reviewer, StaffRole.Approver];
 
     private static Refusal? Guard(CaseState state, Actor actor) => CaseRules.Staff(state, actor, "recuse themselves from a case", CaseRoles);
 

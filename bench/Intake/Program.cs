@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using NpgsqlTypes;
+using Reporting.EventStore.Hosting;
+using Reporting.Host;
+using Reporting.Host.EmbeddedPostgres;
+using Reporting.Intake.Bench;
+using Reporting.Sodium.Cryptography;
+
+// One run, one durable database (fsync on): first the real host taking sealed reports from 64 loopback clients (BENCH_CLIENTS) with
+// proof of work off, then as many clients doing plain parameterized INSERTs of rows as large as the stored reports,
+// each for BENCH_SECONDS (10) after a two-second warm-up.
+var clients = int.Parse(Environment.GetEnvironmentVariable("BENCH_CLIENTS") ?? "64", CultureInfo.InvariantCulture);
+var duration = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "10", CultureInfo.InvariantCulture));
+var folder = Path.Combine(Path.GetTempPath(), $"reporting-intake-bench-{Environment.ProcessId}");
+await using var cluster = await EmbeddedPostgresCluster.StartAsync(new EmbeddedPostgresOptions(Path.Combine(folder, "data"), Durable: true), NullLogger.Instance);
+using var officeKey = Key.Create(KeyAgreementAlgorithm.X25519);
+try
+{
+    var connectionString = new NpgsqlConnectionStringBuilder(await DatabaseProvisioning.EnsureDatabaseAsync(cluster.ConnectionString, "bench")) { MaxPoolSize = clients + 8 }.ConnectionString;
+    var builder = ReportingApp.CreateBuilder(["--environment", "Production"]);
+    builder.Configuration["ConnectionStrings:Reporting"] = connectionString;
+    builder.Configuration["Urls"] = "http://127.0.0.1:0";
+    builder.Configuration["Modules"] = "intake";
+    builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+    builder.Configuration["Intake:ProofOfWork:Difficulty"] = "0";
+    builder.Configuration["Intake:Flood:BurstSize"] = "1000000";
+    builder.Configuration["Intake:Flood:RefillPerSecond"] = "1000000";
+    builder.Configuration["Intake:SealingKey:KeyId"] = "bench";
+    builder.Configuration["Intake:SealingKey:PublicKey"] = Convert.ToBase64String(officeKey.PublicKey.Export(KeyBlobFormat.RawPublicKey)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    await using var app = ReportingApp.Build(builder);
+    await app.StartAsync();
+    using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri(app.BoundAddresses().First()) };
+
+    var body = new JsonObject
+    {
+        ["report"] = new JsonObject
+        {
+            ["accused"] = new JsonArray(new JsonObject { ["name"] = "张三", ["position"] = "局长", ["organization"] = "某市交通运输局" }),
+            ["categories"] = new JsonArray("integrity", "bribery-embezzlement"),
+            ["title"] = "工程项目中收受回扣",
+            ["details"] = string.Concat(Enumerable.Repeat("二〇二六年三月以来，在道路工程招标中多次收受中标企业回扣，并安排亲属参与分包。", 8)),
+            ["occurredFrom"] = "2026-03-01",
+            ["language"] = "zh-CN",
+        },
+    }.ToJsonString();
+
+    async Task Submit()
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri("/api/intake/reports", UriKind.Relative), content);
+        if (response.StatusCode != HttpStatusCode.Created)
+            throw new InvalidOperationException($"Submission answered {(int)response.StatusCode}.");
+    }
+
+    await Load.RunAsync(clients, TimeSpan.FromSeconds(2), Submit);
+    var intake = await Load.RunAsync(clients, duration, Submit);
+
+    var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = "reporting" }.ConnectionString);
+    await using (var averageSize = dataSource.CreateCommand("SELECT avg(length(data::text))::int FROM mt_events WHERE type = 'report_submitted'"))
+    {
+        var rowSize = (int)(await averageSize.ExecuteScalarAsync())!;
+        var row = new JsonObject { ["padding"] = new string('x', Math.Max(0, rowSize - 16)) }.ToJsonString();
+        await using (var create = dataSource.CreateCommand("CREATE TABLE bench_plain (id uuid PRIMARY KEY, data jsonb NOT NULL)"))
+            await create.ExecuteNonQueryAsync();
+
+        async Task Insert()
+        {
+            await using var insert = dataSource.CreateCommand("INSERT INTO bench_plain (id, data) VALUES ($1, $2)");
+            insert.Parameters.Add(new NpgsqlParameter { Value = Guid.NewGuid() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = row, NpgsqlDbType = NpgsqlDbType.Jsonb });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await Load.RunAsync(clients, TimeSpan.FromSeconds(2), Insert);
+        var plain = await Load.RunAsync(clients, duration, Insert);
+
+        Console.WriteLine($"PostgreSQL embedded, fsync on; {Environment.ProcessorCount} cores; {clients} clients; {duration.TotalSeconds:F0} s each; stored report {rowSize} bytes of JSON");
+        Console.WriteLine($"sealed submissions: {intake.PerSecond:F0}/s, p50 {intake.P50:F1} ms, p99 {intake.P99:F1} ms");
+        Console.WriteLine($"plain INSERTs:      {plain.PerSecond:F0}/s, p50 {plain.P50:F1} ms, p99 {plain.P99:F1} ms");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT intake ratio_vs_insert={intake.PerSecond / plain.PerSecond:F2} submissions_per_s={intake.PerSecond:F0} p50_ms={intake.P50:F1} p99_ms={intake.P99:F1}"));
+    }
+    await dataSource.DisposeAsync();
+    await app.StopAsync();
+}
+finally
+{
+    await cluster.StopAsync();
+    Directory.Delete(folder, recursive: true);
+}

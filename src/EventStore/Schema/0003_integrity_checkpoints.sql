@@ -1,0 +1,12 @@
+-- Signed checkpoints over the event history: at a global sequence number with no open gap below it, the number of
+-- streams and a hash over every stream's head as of that number, signed with Ed25519. A chain rewritten
+-- consistently by someone who can write the tables still disagrees with the last checkpoint before the rewrite.
+CREATE TABLE mt_integrity_checkpoints (
+    id bigserial PRIMARY KEY,
+    seq_id bigint NOT NULL,
+    stream_count bigint NOT NULL,
+    heads_hash bytea NOT NULL,
+    public_key bytea NOT NULL,
+    signature bytea NOT NULL,
+    created timestamptz NOT NULL DEFAULT now()
+);

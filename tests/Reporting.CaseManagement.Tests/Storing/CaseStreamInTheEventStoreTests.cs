@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.CaseManagement.Cases;
+using Reporting.CaseManagement.Cases.LodgingAppeal;
+using Reporting.EventStore;
+using Reporting.EventStore.Hosting;
+using Reporting.Testing;
+using static Reporting.CaseManagement.Tests.Staff;
+
+namespace Reporting.CaseManagement.Tests.Storing;
+
+/// <summary>A case's events stored in the real event store and read back by its aggregation convention.</summary>
+public sealed class CaseStreamInTheEventStoreTests : PostgresDatabase
+{
+    [Fact]
+    public async Task A_case_read_back_from_the_event_store_is_the_case_as_decided()
+    {
+        var history = CaseHistory.Submitted().Closed()
+            .At(new DateTimeOffset(2026, 3, 20, 2, 0, 0, TimeSpan.Zero))
+            .Do(Registrar, new LodgeAppeal(AppealKind.Review, "Too heavy."));
+        await using var services = await StartStoreAsync();
+        var store = services.GetRequiredService<IDocumentStore>();
+
+        await using (var session = store.LightweightSession())
+        {
+            session.Events.StartStream<CaseState>(CaseHistory.CaseId, [.. history.Events]);
+            await session.SaveChangesAsync();
+        }
+        await using var query = store.QuerySession();
+        var stored = await query.Events.AggregateStreamAsync<CaseState>(CaseHistory.CaseId);
+
+        Assert.NotNull(stored);
+        Assert.Equal(history.Events.Count, stored.Version);
+        Assert.Equal(JsonSerializer.Serialize(history.State), JsonSerializer.Serialize(stored));
+    }
+
+    private async Task<ServiceProvider> StartStoreAsync()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddReportingDatabase(new DatabaseOptions(ConnectionString, "cases"));
+        services.ConfigureMarten(options => options.Events.AddEventTypes(CaseEventTypes.All));
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        return provider;
+    }
+}
