@@ -110,7 +110,16 @@ public static class OfficeKeyFile
             MemorySize = derivation.MemoryKiB,
             NumberOfPasses = derivation.Passes,
         });
-        return argon2.DeriveKey(passphrase, Base64UrlEncoder.DecodeBytes(derivation.Salt), Wrapping);
+        // The passphrase's UTF-8 bytes, spelled out, so that the file's format never depends on how a library encodes strings.
+        var bytes = Encoding.UTF8.GetBytes(passphrase);
+        try
+        {
+            return argon2.DeriveKey(bytes, Base64UrlEncoder.DecodeBytes(derivation.Salt), Wrapping);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
     }
 
     private static byte[] AssociatedData(string purpose, string keyId) => Encoding.UTF8.GetBytes($"{purpose}:{keyId}");
