@@ -18,6 +18,7 @@ public sealed class HealthWhenDatabaseIsGoneTests : IDisposable
         var cluster = await EmbeddedPostgresCluster.StartAsync(new(Path.Combine(_folder, "data"), Durable: false), NullLogger.Instance);
         var builder = ReportingApp.CreateBuilder(["--environment", "Development", "--urls", "http://127.0.0.1:0"]);
         builder.Configuration["ConnectionStrings:Reporting"] = await DatabaseProvisioning.EnsureDatabaseAsync(cluster.ConnectionString, "reporting");
+        builder.Configuration["Keys:File"] = Path.Combine(_folder, "office-keys.json");
         await using var app = ReportingApp.Build(builder);
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.BoundAddresses().First()) };
