@@ -49,7 +49,7 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
 
         var password = (await File.ReadAllTextAsync(options.PasswordFile, cancellationToken)).Trim();
         var port = FreeLoopbackPort();
-        PrepareOwnedFile(options.LogFile);
+        await PrepareOwnedFileAsync(options.LogFile, cancellationToken);
         await RunAsync(bin, "pg_ctl", ["start", "-D", dataDirectory, "-l", options.LogFile, "-w", "-t", "60", "-s", "-o", $"-p {port}"], cancellationToken);
         logger.LogInformation("Embedded PostgreSQL started on 127.0.0.1:{Port} with data in {DataDirectory}", port, dataDirectory);
         return new EmbeddedPostgresCluster(options, bin, port, password, logger);
@@ -172,12 +172,12 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void PrepareOwnedFile(string path)
+    private static async Task PrepareOwnedFileAsync(string path, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
-            File.WriteAllText(path, "");
+            await File.WriteAllTextAsync(path, "", cancellationToken);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        ChownToSystemUserAsync(path, CancellationToken.None).GetAwaiter().GetResult();
+        await ChownToSystemUserAsync(path, cancellationToken);
     }
 
     private static Task ChownToSystemUserAsync(string path, CancellationToken cancellationToken) =>
