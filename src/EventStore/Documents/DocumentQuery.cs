@@ -6,15 +6,18 @@ using Reporting.EventStore.Serialization;
 namespace Reporting.EventStore.Documents;
 
 /// <summary>
-/// A query over one document table: equality on JSON fields joined by <c>&amp;&amp;</c> (the shape an expression
-/// index on <c>data ->> 'field'</c> serves), ordering, and paging. Deliberately not a general LINQ provider.
+/// A query over one document table: conditions joined by <c>&amp;&amp;</c>, ordering, and paging. A condition is a
+/// field compared with a value (<c>==</c>, or <c>&lt;</c> and its kin, the shapes an expression index on
+/// <c>data ->> 'field'</c> serves), or whether an array field contains a value, possibly negated (what a GIN index on
+/// <c>data -> 'field'</c> serves). Values compare as the text of their JSON form, which orders ISO dates and times
+/// correctly; numbers compare as numbers. Deliberately not a general LINQ provider.
 /// </summary>
 public sealed class DocumentQuery<T> where T : class
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly DocumentMapping _mapping;
     private readonly StoreSerializer _serializer;
-    private readonly List<(string Field, string? Value)> _conditions = [];
+    private readonly List<Condition> _conditions = [];
     private readonly List<(string Field, bool Descending)> _order = [];
     private int _skip;
     private int? _take;
@@ -90,15 +93,27 @@ public sealed class DocumentQuery<T> where T : class
         var command = _dataSource.CreateCommand();
         var sql = $"SELECT {selection} FROM {_mapping.TableName}";
         var clauses = new List<string>();
-        foreach (var (field, value) in _conditions)
+        foreach (var (field, op, value, numeric) in _conditions)
         {
             if (value is null)
             {
-                clauses.Add($"data ->> '{field}' IS NULL");
+                clauses.Add(op switch
+                {
+                    "=" => $"data ->> '{field}' IS NULL",
+                    "<>" => $"data ->> '{field}' IS NOT NULL",
+                    _ => "false",
+                });
                 continue;
             }
             command.Parameters.Add(new NpgsqlParameter { Value = value });
-            clauses.Add($"data ->> '{field}' = ${command.Parameters.Count}");
+            var parameter = $"${command.Parameters.Count}";
+            clauses.Add(op switch
+            {
+                "contains" => $"data -> '{field}' ? {parameter}",
+                "not-contains" => $"NOT coalesce(data -> '{field}' ? {parameter}, false)",
+                _ when numeric => $"(data ->> '{field}')::numeric {op} {parameter}::numeric",
+                _ => $"data ->> '{field}' {op} {parameter}",
+            });
         }
         if (clauses.Count > 0)
             sql += " WHERE " + string.Join(" AND ", clauses);
@@ -123,15 +138,59 @@ public sealed class DocumentQuery<T> where T : class
                 AddConditions(and.Left);
                 AddConditions(and.Right);
                 break;
-            case BinaryExpression { NodeType: ExpressionType.Equal } equal when FieldOf(equal.Left) is { } field:
-                _conditions.Add((field, ValueOf(equal.Right)));
+            case BinaryExpression binary when Comparisons.TryGetValue(binary.NodeType, out var op) && FieldOf(binary.Left) is { } field:
+                _conditions.Add(Compare(field, op, binary.Right));
                 break;
-            case BinaryExpression { NodeType: ExpressionType.Equal } equal when FieldOf(equal.Right) is { } field:
-                _conditions.Add((field, ValueOf(equal.Left)));
+            case BinaryExpression binary when Comparisons.TryGetValue(binary.NodeType, out var op) && FieldOf(binary.Right) is { } field:
+                _conditions.Add(Compare(field, Mirrored(op), binary.Left));
+                break;
+            case UnaryExpression { NodeType: ExpressionType.Not, Operand: MethodCallExpression call } when ContainsCall(call) is { } contains:
+                _conditions.Add(new Condition(contains.Field, "not-contains", contains.Value, Numeric: false));
+                break;
+            case MethodCallExpression call when ContainsCall(call) is { } contains:
+                _conditions.Add(new Condition(contains.Field, "contains", contains.Value, Numeric: false));
                 break;
             default:
-                throw new NotSupportedException($"Document queries support field == value joined by &&; not {expression}.");
+                throw new NotSupportedException($"Document queries support field comparisons and array Contains joined by &&; not {expression}.");
         }
+    }
+
+    private sealed record Condition(string Field, string Op, string? Value, bool Numeric);
+
+    private static readonly Dictionary<ExpressionType, string> Comparisons = new()
+    {
+        [ExpressionType.Equal] = "=",
+        [ExpressionType.NotEqual] = "<>",
+        [ExpressionType.LessThan] = "<",
+        [ExpressionType.LessThanOrEqual] = "<=",
+        [ExpressionType.GreaterThan] = ">",
+        [ExpressionType.GreaterThanOrEqual] = ">=",
+    };
+
+    private static string Mirrored(string op) => op switch { "<" => ">", "<=" => ">=", ">" => "<", ">=" => "<=", _ => op };
+
+    private Condition Compare(string field, string op, Expression valueExpression)
+    {
+        var value = Expression.Lambda(valueExpression).Compile().DynamicInvoke();
+        var type = Nullable.GetUnderlyingType(valueExpression.Type) ?? valueExpression.Type;
+        var numeric = op is not ("=" or "<>") && (type.IsPrimitive || type == typeof(decimal)) && type != typeof(bool) && type != typeof(char);
+        return new Condition(field, op, value is null ? null : _serializer.JsonText(value), numeric);
+    }
+
+    /// <summary>
+    /// <c>doc.Items.Contains(value)</c>: an instance method of a list, or on an array <c>Enumerable.Contains</c> or (as
+    /// C# 14 binds it) <c>MemoryExtensions.Contains</c> over the array made a span.
+    /// </summary>
+    private (string Field, string? Value)? ContainsCall(MethodCallExpression call)
+    {
+        if (call.Method.Name != nameof(Enumerable.Contains) || call.Method.DeclaringType == typeof(string))
+            return null;
+        var (source, argument) = call.Object is null && call.Arguments.Count == 2
+            ? (call.Arguments[0], call.Arguments[1])
+            : call.Arguments.Count == 1 ? (call.Object, call.Arguments[0]) : (null, null);
+        if (source is MethodCallExpression { Method.Name: "op_Implicit", Arguments: [var spanOf] })
+            source = spanOf;
+        return source is not null && FieldOf(source) is { } field ? (field, ValueOf(argument!)) : null;
     }
 
     private string? FieldOf(Expression expression)

@@ -53,4 +53,18 @@ public sealed class DocumentMappingExpression<T>
         _mapping.AddIndex(DocumentSchema.FieldOf(member, _serializer));
         return this;
     }
+
+    /// <summary>A GIN index on <c>data -> 'field'</c>, for queries on whether an array field contains a value.</summary>
+    public DocumentMappingExpression<T> GinIndex(Expression<Func<T, object?>> member)
+    {
+        _mapping.AddGinIndex(DocumentSchema.FieldOf(member, _serializer));
+        return this;
+    }
+
+    /// <summary>A btree on <c>data -> 'field'</c>, for queries ordered by the field.</summary>
+    public DocumentMappingExpression<T> SortIndex(Expression<Func<T, object?>> member)
+    {
+        _mapping.AddSortIndex(DocumentSchema.FieldOf(member, _serializer));
+        return this;
+    }
 }

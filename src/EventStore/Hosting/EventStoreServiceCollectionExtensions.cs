@@ -13,6 +13,13 @@ public static class EventStoreServiceCollectionExtensions
     /// The store itself is registered once, by <see cref="DatabaseServiceCollectionExtensions.AddReportingDatabase"/>.
     /// </summary>
     public static IServiceCollection ConfigureMarten(this IServiceCollection services, Action<StoreOptions> configure) =>
+        services.AddSingleton(new StoreConfiguration((_, options) => configure(options)));
+
+    /// <summary>
+    /// As <see cref="ConfigureMarten(IServiceCollection, Action{StoreOptions})"/>, for settings that come from other
+    /// services: keys unlocked at start-up, projections that need them.
+    /// </summary>
+    public static IServiceCollection ConfigureMarten(this IServiceCollection services, Action<IServiceProvider, StoreOptions> configure) =>
         services.AddSingleton(new StoreConfiguration(configure));
 
     internal static IServiceCollection AddDocumentStore(this IServiceCollection services)
@@ -21,7 +28,7 @@ public static class EventStoreServiceCollectionExtensions
         {
             var options = new StoreOptions();
             foreach (var configuration in provider.GetServices<StoreConfiguration>())
-                configuration.Configure(options);
+                configuration.Configure(provider, options);
             return options;
         });
         services.AddSingleton<IDocumentStore>(provider => new DocumentStore(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<StoreOptions>()));
@@ -32,5 +39,5 @@ public static class EventStoreServiceCollectionExtensions
         return services;
     }
 
-    internal sealed record StoreConfiguration(Action<StoreOptions> Configure);
+    internal sealed record StoreConfiguration(Action<IServiceProvider, StoreOptions> Configure);
 }
