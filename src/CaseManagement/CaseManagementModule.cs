@@ -11,17 +11,21 @@ public static class CaseManagementModule
 {
     public const string Name = "cases";
 
-    public static IServiceCollection AddCaseManagement(this IServiceCollection services)
+    /// <param name="intakeInThisHost">Whether Intake runs in the same host: it decides how the case list follows new reports.</param>
+    public static IServiceCollection AddCaseManagement(this IServiceCollection services, bool intakeInThisHost = true)
     {
         services.AddSingleton(new SchemaScripts(Name, typeof(CaseManagementModule).Assembly));
         services.ConfigureMarten(options => options.Events.AddEventTypes(CaseEventTypes.All));
         StaffModule.Add(services);
+        Keys.EventStoreKeys.Add(services);
+        CaseEndpoints.Add(services, intakeInThisHost);
         return services;
     }
 
     public static IEndpointRouteBuilder MapCaseManagement(this IEndpointRouteBuilder endpoints)
     {
         StaffModule.Map(endpoints);
+        CaseEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -32,10 +32,13 @@ public static class ReportingApp
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddReportingDatabase(new DatabaseOptions(connectionString, builder.Configuration["Database:Schema"] ?? "reporting"));
+        // A sealing key named in configuration stands (a deployment may pin it); otherwise key custody supplies it.
+        if (modules.Intake && modules.Cases && string.IsNullOrWhiteSpace(builder.Configuration["Intake:SealingKey:KeyId"]))
+            builder.Services.AddSingleton<Reporting.Intake.Sealing.IOfficeSealingKeyProvider, OfficeKeysSealing>();
         if (modules.Intake)
             builder.Services.AddIntake();
         if (modules.Cases)
-            builder.Services.AddCaseManagement();
+            builder.Services.AddCaseManagement(intakeInThisHost: modules.Intake);
         if (modules.Disclosure)
             builder.Services.AddDisclosure();
 

@@ -13,6 +13,7 @@ public sealed partial record CaseState
         Stage = CaseStage.Submitted,
         ReceivedAt = submitted.ReceivedAt,
         SubmittedWithIdentity = submitted.Identity is not null,
+        MailboxPublicKey = submitted.MailboxPublicKey,
     };
 
     /// <summary>Rebuilds a case from its whole stream, the first event being Intake's <see cref="ReportSubmitted"/>.</summary>

@@ -25,6 +25,9 @@ public sealed partial record CaseState
 
     public CaseRegistered? Registration { get; init; }
 
+    /// <summary>The informant's mailbox key (X25519, public): office messages are sealed to it.</summary>
+    public byte[] MailboxPublicKey { get; init; } = [];
+
     public string InformantStage { get; init; } = InformantStages.Received;
 
     public ImmutableList<string> Assignees { get; init; } = [];

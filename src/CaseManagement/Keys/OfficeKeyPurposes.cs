@@ -14,7 +14,13 @@ public sealed record OfficeKeyPurpose(string Name, string KeyIdPrefix, Algorithm
     /// <summary>XChaCha20-Poly1305: wraps the secrets kept in the database (token signing keys, TOTP secrets).</summary>
     public static readonly OfficeKeyPurpose KeyEncryption = new("key-encryption", "kek", AeadAlgorithm.XChaCha20Poly1305);
 
-    public static readonly IReadOnlyList<OfficeKeyPurpose> All = [Sealing, NoticeSigning, KeyEncryption];
+    /// <summary>
+    /// Ed25519: signs the event store's integrity checkpoints. Its own key, not the notice key: a signature made for one
+    /// kind of statement must never be presentable as the other.
+    /// </summary>
+    public static readonly OfficeKeyPurpose CheckpointSigning = new("checkpoint-signing", "ckpt", SignatureAlgorithm.Ed25519);
+
+    public static readonly IReadOnlyList<OfficeKeyPurpose> All = [Sealing, NoticeSigning, KeyEncryption, CheckpointSigning];
 
     public static OfficeKeyPurpose Named(string name) =>
         All.FirstOrDefault(purpose => purpose.Name == name) ?? throw new ArgumentException($"No key purpose is named {name}.", nameof(name));

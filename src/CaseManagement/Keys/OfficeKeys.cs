@@ -8,8 +8,12 @@ public sealed class OfficeKeys(IReadOnlyList<OfficeKey> keys) : IDisposable
     public IReadOnlyList<OfficeKey> All => keys;
 
     public OfficeKey Current(OfficeKeyPurpose purpose) =>
-        keys.Where(key => key.Purpose == purpose).MaxBy(key => key.CreatedAt)
+        TryCurrent(purpose)
         ?? throw new InvalidOperationException($"The key file holds no {purpose.Name} key.");
+
+    /// <summary>The newest key of the purpose, or null for a key file made before the purpose existed.</summary>
+    public OfficeKey? TryCurrent(OfficeKeyPurpose purpose) =>
+        keys.Where(key => key.Purpose == purpose).MaxBy(key => key.CreatedAt);
 
     public OfficeKey? Find(string keyId) => keys.FirstOrDefault(key => key.KeyId == keyId);
 

@@ -8,4 +8,8 @@ namespace Reporting.Intake.Contracts;
 /// <param name="SealingKeyId">Which office key the data key is sealed to (keys rotate; old ones still open old envelopes).</param>
 /// <param name="SealedDataKey">The data key, sealed to that office key.</param>
 /// <param name="Fields">Field name → nonce ‖ ciphertext ‖ tag.</param>
-public sealed record SealedEnvelope(string SealingKeyId, byte[] SealedDataKey, IReadOnlyDictionary<string, byte[]> Fields);
+public sealed record SealedEnvelope(string SealingKeyId, byte[] SealedDataKey, IReadOnlyDictionary<string, byte[]> Fields)
+{
+    /// <summary>"reporting/envelope/v1|{case id}|{field}": what every field's tag also vouches for, so a field cannot be moved to another case or field unnoticed.</summary>
+    public static byte[] AssociatedData(Guid caseId, string field) => System.Text.Encoding.UTF8.GetBytes($"reporting/envelope/v1|{caseId:D}|{field}");
+}

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Reporting.Intake.Contracts;
 using Reporting.Sodium.Cryptography;
 using Reporting.Sodium.Primitives;
@@ -38,6 +37,5 @@ public static class Envelopes
         }
     }
 
-    /// <summary>"reporting/envelope/v1|{case id}|{field}": what every field's tag also vouches for.</summary>
-    public static byte[] AssociatedData(Guid caseId, string field) => Encoding.UTF8.GetBytes($"reporting/envelope/v1|{caseId:D}|{field}");
+    public static byte[] AssociatedData(Guid caseId, string field) => SealedEnvelope.AssociatedData(caseId, field);
 }

@@ -24,6 +24,9 @@ public static class AuditActions
 {
     public const string Login = "login";
     public const string CaseRead = "case-read";
+
+    /// <summary>A page of the case list, whose titles are opened for the reader.</summary>
+    public const string CaseList = "case-list";
     public const string AttachmentDownload = "attachment-download";
     public const string AuditRead = "audit-read";
 

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Reporting.CaseManagement.Cases.Deadlines;
+using Reporting.CaseManagement.Cases.Opening;
+using Reporting.CaseManagement.Cases.Viewing;
+using Reporting.CaseManagement.Staff.Authorization;
+using Reporting.EventStore;
+using Reporting.EventStore.Exceptions;
+
+namespace Reporting.CaseManagement.Cases.Acting;
+
+/// <summary>
+/// <c>POST /api/cases/{caseId}/actions/{action}</c>: decides the action on the case as it stands and appends what was
+/// decided, checked against the version it was decided on. <c>If-Match</c> names the version the caller saw: 412 when
+/// the case has moved on since. Without it, a race with another writer is decided again on the newer case.
+/// </summary>
+internal static class TakeActionEndpoint
+{
+    public const int MaximumBodyBytes = 256 * 1024;
+    private const int Attempts = 3;
+
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/cases/{caseId}/actions/{action}", HandleAsync).WithTags("Cases").RequireCaseAccess()
+            .Accepts<object>("application/json");
+
+    private static async Task<Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid caseId, string action, HttpContext http, IDocumentStore store, WorkingCalendar calendar, OfficeEnvelopes envelopes,
+        TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var caseAction = CaseActions.All.FirstOrDefault(known => known.Name == action);
+        if (caseAction is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"There is no case action '{action}'.");
+        var (validHeader, expectedVersion) = CaseVersions.FromIfMatch(http.Request.Headers.IfMatch);
+        if (!validHeader)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["If-Match"] = ["a case version in quotes, as the ETag gave it: \"7\""] });
+        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        if (body is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large", detail: $"An action body is at most {MaximumBodyBytes} bytes.");
+
+        var actor = CaseActors.Of(http);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<CaseState>(caseId, cancellationToken);
+            if (stream.Aggregate is not { } state)
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No such case.");
+            if (expectedVersion is { } expected && expected != state.Version)
+                return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition Failed",
+                    detail: $"The case is at version {state.Version}, not {expected}: reload it and decide again.");
+
+            var (command, errors) = ActionBodies.Bind(caseAction, body.Value, state);
+            if (errors is not null)
+                return TypedResults.ValidationProblem(errors);
+            var now = time.GetUtcNow();
+            IReadOnlyList<object> decided;
+            try
+            {
+                decided = caseAction.Decide(state, command!, actor, now, calendar);
+            }
+            catch (CaseActionRefusedException refused)
+            {
+                return Refused(refused.Refusal);
+            }
+            stream.AppendMany([.. decided]);
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConcurrencyException) when (expectedVersion is null && attempt < Attempts)
+            {
+                continue;
+            }
+            catch (ConcurrencyException)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition Failed",
+                    detail: "The case changed while the action was being decided: reload it and decide again.");
+            }
+            loggers.CreateLogger(typeof(TakeActionEndpoint).FullName!).LogInformation(
+                "Case {CaseId}: {Action} by {Username} appended {Count} events", caseId, action, actor.Username, decided.Count);
+            var detail = (await GetCaseEndpoint.LoadAsync(store, caseId, actor, WorkingCalendar.DateInChina(now), envelopes, cancellationToken))!;
+            http.Response.Headers.ETag = CaseVersions.ETag(detail.Version);
+            return TypedResults.Ok(detail);
+        }
+    }
+
+    private static Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult> Refused(Refusal refusal) => refusal.Kind switch
+    {
+        RefusalKind.Invalid => TypedResults.ValidationProblem(
+            refusal.Errors ?? new Dictionary<string, string[]> { ["body"] = [refusal.Message] }, detail: refusal.Message),
+        RefusalKind.Forbidden => StaffProblems.Forbidden(refusal.Message),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: refusal.Message),
+    };
+
+    /// <summary>The body, or null when it is larger than an action ever needs.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaximumBodyBytes)
+            return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaximumBodyBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.CaseManagement.Cases.Acting;
+using Reporting.CaseManagement.Cases.Deadlines;
+using Reporting.CaseManagement.Cases.Listing;
+using Reporting.CaseManagement.Cases.Opening;
+using Reporting.CaseManagement.Cases.Viewing;
+using Reporting.CaseManagement.Keys;
+using Reporting.CaseManagement.Staff.Accounts;
+using Reporting.EventStore.Hosting;
+using Reporting.EventStore.Projections;
+
+namespace Reporting.CaseManagement.Cases;
+
+/// <summary>The case workflow over HTTP: the list, the detail, the actions, and the projections behind them.</summary>
+internal static class CaseEndpoints
+{
+    /// <param name="intakeInThisHost">
+    /// Intake appends each case's first event. When it runs in this host, the case list is written in the same
+    /// transaction as every event (Inline); when it runs elsewhere, this host cannot see those appends as they happen,
+    /// and the list follows the event log instead (Async).
+    /// </param>
+    public static void Add(IServiceCollection services, bool intakeInThisHost)
+    {
+        services.AddSingleton(WorkingCalendar.Embedded);
+        services.AddSingleton<OfficeEnvelopes>();
+        services.AddSingleton<SealedCaseState>();
+        services.AddSingleton(provider => new CaseSearchIndex(provider.GetRequiredService<OfficeKeys>()));
+        services.ConfigureMarten((provider, options) =>
+        {
+            options.Projections.Add(
+                new CaseListProjection(provider.GetRequiredService<SealedCaseState>(), provider.GetRequiredService<CaseSearchIndex>()),
+                intakeInThisHost ? ProjectionLifecycle.Inline : ProjectionLifecycle.Async);
+            options.Schema.For<CaseListItem>()
+                .Index(item => item.Stage)
+                .Index(item => item.NextDeadline)
+                .GinIndex(item => item.Assignees)
+                .GinIndex(item => item.Recused)
+                .GinIndex(item => item.SearchTokens)
+                .SortIndex(item => item.ReceivedAt);
+        });
+    }
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        ListCasesEndpoint.Map(endpoints);
+        GetCaseEndpoint.Map(endpoints);
+        TakeActionEndpoint.Map(endpoints);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Reporting.CaseManagement.Cases.Listing;
+
+/// <summary>
+/// A case as the case list finds it: stage, dates, the staff on it, and nothing of the report in clear. The title stays
+/// sealed as the informant sent it; accused names are there only as keyed blind-index tokens; the case's own state,
+/// which the next event is folded into, is kept sealed under the key-encryption key.
+/// </summary>
+/// <param name="NextDeadline">The earliest running obligation: the case is overdue once China's date is past it.</param>
+/// <param name="PendingProposalBy">Who made the proposal awaiting approval, if one does: the approvers' queue.</param>
+/// <param name="SearchTokens">Blind-index tokens of the registered accused names (<see cref="CaseSearchIndex"/>).</param>
+/// <param name="Bypassed">The report accused this organ's head and went up: nothing of it is shown here.</param>
+public sealed record CaseListItem(
+    Guid Id,
+    long Version,
+    string Stage,
+    DateTimeOffset ReceivedAt,
+    DateOnly? NextDeadline,
+    string[] Assignees,
+    string[] Recused,
+    string? PendingProposalBy,
+    int OpenProtectionRequests,
+    string[] SearchTokens,
+    bool Bypassed,
+    SealedTitle Title,
+    byte[] SealedState);
+
+/// <summary>The report's title field as Intake sealed it, with what opens it.</summary>
+public sealed record SealedTitle(string SealingKeyId, byte[] SealedDataKey, byte[] Field);

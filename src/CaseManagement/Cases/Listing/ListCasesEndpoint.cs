@@ -1,0 +1,97 @@
+using System.Text;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Reporting.CaseManagement.Cases.Deadlines;
+using Reporting.CaseManagement.Cases.Opening;
+using Reporting.CaseManagement.Staff.Audit;
+using Reporting.CaseManagement.Staff.Authorization;
+using Reporting.EventStore;
+
+namespace Reporting.CaseManagement.Cases.Listing;
+
+/// <summary>
+/// <c>GET /api/cases</c>: the cases a staff member may see, newest first, filtered by stage, assignment, overdue
+/// deadlines and an exact case id or accused name. Titles are opened for the caller; the read is audited.
+/// </summary>
+internal static class ListCasesEndpoint
+{
+    public const int DefaultPageSize = 20;
+    public const int MaximumPageSize = 100;
+
+    public sealed record CaseListQuery(string? Stage, string? AssignedTo, bool? Overdue, string? Q, int? Page, int? PageSize);
+
+    public sealed record CaseListResponse(IReadOnlyList<CaseListEntry> Items, long Total);
+
+    /// <param name="Title">Null when the report went up because it accuses this organ's head: nothing of it is shown here.</param>
+    public sealed record CaseListEntry(Guid CaseId, string Stage, string? Title, DateTimeOffset ReceivedAt, DateOnly? NextDeadline, bool Overdue);
+
+    public sealed class Validator : AbstractValidator<CaseListQuery>
+    {
+        public Validator()
+        {
+            RuleFor(query => query.Stage).Must(stage => CaseStage.All.Contains(stage)).When(query => query.Stage is not null)
+                .WithMessage("Stage is one of: " + string.Join(", ", CaseStage.All) + ".");
+            RuleFor(query => query.AssignedTo).Equal("me").When(query => query.AssignedTo is not null).WithMessage("assignedTo takes only 'me'.");
+            RuleFor(query => query.Q).MaximumLength(200);
+            RuleFor(query => query.Page).GreaterThanOrEqualTo(1);
+            RuleFor(query => query.PageSize).InclusiveBetween(1, MaximumPageSize);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/cases", HandleAsync).WithTags("Cases").RequireAuthorization(StaffPolicies.ListCases);
+
+    private static async Task<Results<Ok<CaseListResponse>, ValidationProblem>> HandleAsync(
+        string? stage, string? assignedTo, bool? overdue, string? q, int? page, int? pageSize,
+        HttpContext http, IDocumentStore store, CaseSearchIndex search, SealedCaseState sealing, OfficeEnvelopes envelopes,
+        IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var request = new CaseListQuery(stage, assignedTo, overdue, q, page, pageSize);
+        var validation = await new Validator().ValidateAsync(request, cancellationToken);
+        if (!validation.IsValid)
+            return TypedResults.ValidationProblem(validation.ToDictionary());
+
+        var user = CurrentStaff.Member(http)!;
+        var today = WorkingCalendar.DateInChina(time.GetUtcNow());
+        await using var session = store.QuerySession();
+        var query = session.Query<CaseListItem>().Where(item => !item.Recused.Contains(user.Username));
+        if (stage is not null)
+            query = query.Where(item => item.Stage == stage);
+        if (assignedTo is not null)
+            query = query.Where(item => item.Assignees.Contains(user.Username));
+        if (overdue == true)
+            query = query.Where(item => item.NextDeadline < today);
+        else if (overdue == false)
+            query = query.Where(item => !(item.NextDeadline < today));
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            if (Guid.TryParse(q.Trim(), out var caseId))
+                query = query.Where(item => item.Id == caseId);
+            else
+            {
+                var token = search.AccusedToken(q);
+                query = query.Where(item => item.SearchTokens.Contains(token));
+            }
+        }
+        var found = await query.OrderByDescending(item => item.ReceivedAt).ToPagedListAsync(page ?? 1, pageSize ?? DefaultPageSize, cancellationToken);
+
+        // A case that may accuse the caller (a namesake among its accused) is looked at closely: nobody sees a report about themselves.
+        var ownName = search.AccusedToken(user.DisplayName);
+        var visible = found.Items.Where(item => !item.SearchTokens.Contains(ownName)
+            || !CaseAccess.IsRecused(user, Staff.Authorization.CaseStreamAccessFacts.From(sealing.Open(item.Id, item.SealedState))));
+        var entries = visible.Select(item => new CaseListEntry(item.Id, item.Stage, item.Bypassed ? null : TitleOf(item, envelopes),
+            item.ReceivedAt, item.NextDeadline, item.NextDeadline < today)).ToList();
+
+        await audit.RecordAsync(new AuditEntry(Guid.NewGuid(), time.GetUtcNow(), user.Username, AuditActions.CaseList, null,
+            AuditOutcomes.Succeeded, $"{entries.Count} cases"), cancellationToken);
+        return TypedResults.Ok(new CaseListResponse(entries, found.TotalItemCount));
+    }
+
+    private static string TitleOf(CaseListItem item, OfficeEnvelopes envelopes) =>
+        envelopes.OpenField(item.Title.SealingKeyId, item.Title.SealedDataKey, item.Id, "title", item.Title.Field) is { } title
+            ? Encoding.UTF8.GetString(title)
+            : "";
+}

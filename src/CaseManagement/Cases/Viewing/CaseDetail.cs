@@ -1,0 +1,109 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Reporting.CaseManagement.Cases.Deadlines;
+using Reporting.CaseManagement.Cases.Opening;
+using Reporting.CaseManagement.Cases.Registering;
+using Reporting.EventStore.Events;
+using Reporting.Intake.Contracts;
+
+namespace Reporting.CaseManagement.Cases.Viewing;
+
+/// <summary>
+/// The case detail of the HTTP contract, with what the informant sent opened for the reader. Office messages are
+/// sealed to the informant's mailbox alone, so the thread shows that they were sent, not what they said.
+/// </summary>
+/// <param name="Report">The report as the informant wrote it; null when the case went up because it accuses this organ's head.</param>
+public sealed record CaseDetail(
+    Guid CaseId,
+    string Stage,
+    long Version,
+    string InformantStage,
+    bool RealName,
+    DateTimeOffset ReceivedAt,
+    JsonElement? Report,
+    IReadOnlyList<AccusedPerson> Accused,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<string> Assignees,
+    PendingProposalView? PendingProposal,
+    IReadOnlyList<DeadlineView> Deadlines,
+    IReadOnlyList<string> AllowedActions,
+    IReadOnlyList<CaseMessage> Messages,
+    IReadOnlyList<CaseAttachment> Attachments,
+    int OpenProtectionRequests,
+    IReadOnlyList<HistoryEntry> History)
+{
+    public static CaseDetail Of(IReadOnlyList<IEvent> events, Actor reader, DateOnly today, OfficeEnvelopes envelopes)
+    {
+        var state = CaseState.Rebuild(events.Select(e => e.Data));
+        var submitted = (ReportSubmitted)events[0].Data;
+        var hidden = state.Bypassed;
+        var messages = new List<CaseMessage>();
+        var attachments = new List<CaseAttachment>();
+        if (!hidden)
+            foreach (var @event in events)
+                switch (@event.Data)
+                {
+                    case InformantMessageReceived received:
+                        messages.Add(new CaseMessage(received.MessageId, "informant", received.ReceivedAt,
+                            Text(envelopes.Open(received.Message, state.CaseId, "body"), "body")));
+                        break;
+                    case OfficeMessageSent sent:
+                        messages.Add(new CaseMessage(sent.MessageId, sent.IsFeedback ? "office-feedback" : "office", sent.SentAt, null));
+                        break;
+                    case AttachmentReceived attachment:
+                        var fields = envelopes.Open(attachment.Envelope, state.CaseId, "fileName", "contentType");
+                        attachments.Add(new CaseAttachment(attachment.AttachmentId, Text(fields, "fileName"), Text(fields, "contentType"),
+                            attachment.Size, attachment.RemovedMetadata, attachment.ReceivedAt));
+                        break;
+                }
+
+        return new CaseDetail(
+            state.CaseId,
+            state.Stage,
+            state.Version,
+            state.InformantStage,
+            state.IsRealName,
+            state.ReceivedAt,
+            hidden ? null : ReportOf(submitted, envelopes),
+            hidden ? [] : state.Registration?.Accused ?? [],
+            hidden ? [] : state.Registration?.Categories ?? [],
+            state.Assignees,
+            state.PendingProposal is { } pending
+                ? new PendingProposalView(pending.Number, pending.Kind, pending.ProposedBy, pending.Proposal.RequiredApprovals, pending.ApprovedBy)
+                : null,
+            DeadlineView.Of(state, today),
+            CaseActions.Allowed(state, reader),
+            messages,
+            attachments,
+            state.OpenProtectionRequests,
+            [.. events.Select(HistoryEntry.Of)]);
+    }
+
+    private static JsonElement? ReportOf(ReportSubmitted submitted, OfficeEnvelopes envelopes)
+    {
+        var opened = envelopes.Open(submitted.Report, submitted.CaseId, "report");
+        return opened?.GetValueOrDefault("report") is { } json ? JsonSerializer.Deserialize<JsonElement>(json) : null;
+    }
+
+    private static string? Text(IReadOnlyDictionary<string, byte[]>? fields, string name) =>
+        fields?.GetValueOrDefault(name) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+}
+
+public sealed record PendingProposalView(int Number, string Kind, string ProposedBy, int RequiredApprovals, IReadOnlyList<string> ApprovedBy);
+
+/// <param name="From">"informant", "office" or "office-feedback".</param>
+/// <param name="Body">The informant's words opened for the reader; null for the office's, sealed to the informant alone.</param>
+public sealed record CaseMessage(Guid MessageId, string From, DateTimeOffset At, string? Body);
+
+public sealed record CaseAttachment(Guid AttachmentId, string? FileName, string? ContentType, long Size, IReadOnlyList<string> RemovedMetadata, DateTimeOffset ReceivedAt);
+
+/// <summary>One event of the case, named and dated, with who caused it when staff did: never its content.</summary>
+public sealed record HistoryEntry(long Version, string Event, DateTimeOffset At, string? By)
+{
+    public static HistoryEntry Of(IEvent @event) =>
+        new(@event.Version, @event.EventTypeName, @event.Timestamp, ByOf(@event.Data));
+
+    private static string? ByOf(object data) =>
+        data.GetType().GetProperty("By", BindingFlags.Public | BindingFlags.Instance)?.GetValue(data) as string;
+}
