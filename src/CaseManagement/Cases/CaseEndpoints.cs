@@ -4,6 +4,7 @@ using Reporting.CaseManagement.Cases.Acting;
 using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.Listing;
 using Reporting.CaseManagement.Cases.Opening;
+using Reporting.CaseManagement.Cases.Statistics;
 using Reporting.CaseManagement.Cases.Viewing;
 using Reporting.CaseManagement.Keys;
 using Reporting.CaseManagement.Staff.Accounts;
@@ -26,6 +27,7 @@ internal static class CaseEndpoints
         services.AddSingleton<OfficeEnvelopes>();
         services.AddSingleton<SealedCaseState>();
         services.AddSingleton(provider => new CaseSearchIndex(provider.GetRequiredService<OfficeKeys>()));
+        services.AddSingleton<VisibleCases>();
         services.ConfigureMarten((provider, options) =>
         {
             options.Projections.Add(
@@ -38,12 +40,16 @@ internal static class CaseEndpoints
                 .GinIndex(item => item.Recused)
                 .GinIndex(item => item.SearchTokens)
                 .SortIndex(item => item.ReceivedAt);
+            options.Projections.Add(new CaseStatisticsProjection(), ProjectionLifecycle.Async);
         });
     }
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         ListCasesEndpoint.Map(endpoints);
+        ApprovalsEndpoint.Map(endpoints);
+        OverdueDashboardEndpoint.Map(endpoints);
+        StatisticsEndpoint.Map(endpoints);
         GetCaseEndpoint.Map(endpoints);
         TakeActionEndpoint.Map(endpoints);
     }

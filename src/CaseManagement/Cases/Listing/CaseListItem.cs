@@ -7,6 +7,7 @@ namespace Reporting.CaseManagement.Cases.Listing;
 /// </summary>
 /// <param name="NextDeadline">The earliest running obligation: the case is overdue once China's date is past it.</param>
 /// <param name="PendingProposalBy">Who made the proposal awaiting approval, if one does: the approvers' queue.</param>
+/// <param name="OpenProtectionRequests">The informant's requests for protection not yet answered: flagged to the approvers.</param>
 /// <param name="SearchTokens">Blind-index tokens of the registered accused names (<see cref="CaseSearchIndex"/>).</param>
 /// <param name="Bypassed">The report accused this organ's head and went up: nothing of it is shown here.</param>
 public sealed record CaseListItem(
@@ -18,6 +19,7 @@ public sealed record CaseListItem(
     string[] Assignees,
     string[] Recused,
     string? PendingProposalBy,
+    string? PendingProposalKind,
     int OpenProtectionRequests,
     string[] SearchTokens,
     bool Bypassed,

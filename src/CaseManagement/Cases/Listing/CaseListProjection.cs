@@ -34,6 +34,7 @@ public sealed class CaseListProjection(SealedCaseState sealing, CaseSearchIndex 
         [.. state.Assignees],
         [.. state.Recused.Order(StringComparer.Ordinal)],
         state.PendingProposal?.ProposedBy,
+        state.PendingProposal?.Kind,
         state.OpenProtectionRequests,
         [.. (state.Registration?.Accused ?? []).Select(accused => search.AccusedToken(accused.Name)).Distinct()],
         state.Bypassed,

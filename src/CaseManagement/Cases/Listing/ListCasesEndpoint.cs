@@ -1,11 +1,9 @@
-using System.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Reporting.CaseManagement.Cases.Deadlines;
-using Reporting.CaseManagement.Cases.Opening;
 using Reporting.CaseManagement.Staff.Audit;
 using Reporting.CaseManagement.Staff.Authorization;
 using Reporting.EventStore;
@@ -46,8 +44,7 @@ internal static class ListCasesEndpoint
 
     private static async Task<Results<Ok<CaseListResponse>, ValidationProblem>> HandleAsync(
         string? stage, string? assignedTo, bool? overdue, string? q, int? page, int? pageSize,
-        HttpContext http, IDocumentStore store, CaseSearchIndex search, SealedCaseState sealing, OfficeEnvelopes envelopes,
-        IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = new CaseListQuery(stage, assignedTo, overdue, q, page, pageSize);
         var validation = await new Validator().ValidateAsync(request, cancellationToken);
@@ -57,15 +54,13 @@ internal static class ListCasesEndpoint
         var user = CurrentStaff.Member(http)!;
         var today = WorkingCalendar.DateInChina(time.GetUtcNow());
         await using var session = store.QuerySession();
-        var query = session.Query<CaseListItem>().Where(item => !item.Recused.Contains(user.Username));
+        var query = cases.Query(session, user);
         if (stage is not null)
             query = query.Where(item => item.Stage == stage);
         if (assignedTo is not null)
             query = query.Where(item => item.Assignees.Contains(user.Username));
         if (overdue == true)
             query = query.Where(item => item.NextDeadline < today);
-        else if (overdue == false)
-            query = query.Where(item => !(item.NextDeadline < today));
         if (!string.IsNullOrWhiteSpace(q))
         {
             if (Guid.TryParse(q.Trim(), out var caseId))
@@ -78,20 +73,12 @@ internal static class ListCasesEndpoint
         }
         var found = await query.OrderByDescending(item => item.ReceivedAt).ToPagedListAsync(page ?? 1, pageSize ?? DefaultPageSize, cancellationToken);
 
-        // A case that may accuse the caller (a namesake among its accused) is looked at closely: nobody sees a report about themselves.
-        var ownName = search.AccusedToken(user.DisplayName);
-        var visible = found.Items.Where(item => !item.SearchTokens.Contains(ownName)
-            || !CaseAccess.IsRecused(user, Staff.Authorization.CaseStreamAccessFacts.From(sealing.Open(item.Id, item.SealedState))));
-        var entries = visible.Select(item => new CaseListEntry(item.Id, item.Stage, item.Bypassed ? null : TitleOf(item, envelopes),
-            item.ReceivedAt, item.NextDeadline, item.NextDeadline < today)).ToList();
+        var entries = cases.Visible(found.Items, user)
+            .Select(item => new CaseListEntry(item.Id, item.Stage, cases.Title(item), item.ReceivedAt, item.NextDeadline, item.NextDeadline < today))
+            .ToList();
 
         await audit.RecordAsync(new AuditEntry(Guid.NewGuid(), time.GetUtcNow(), user.Username, AuditActions.CaseList, null,
             AuditOutcomes.Succeeded, $"{entries.Count} cases"), cancellationToken);
         return TypedResults.Ok(new CaseListResponse(entries, found.TotalItemCount));
     }
-
-    private static string TitleOf(CaseListItem item, OfficeEnvelopes envelopes) =>
-        envelopes.OpenField(item.Title.SealingKeyId, item.Title.SealedDataKey, item.Id, "title", item.Title.Field) is { } title
-            ? Encoding.UTF8.GetString(title)
-            : "";
 }

@@ -16,12 +16,23 @@ public static class StaffPolicies
     /// <summary><c>GET /api/audit</c>: auditors only.</summary>
     public const string ReadAudit = "audit:read";
 
+    /// <summary><c>GET /api/cases/approvals</c>: the approvers' queue.</summary>
+    public const string Approvals = "cases:approvals";
+
+    /// <summary><c>GET /api/cases/overdue</c>: those who answer for deadlines, supervisors and approvers (and administrators).</summary>
+    public const string OverdueDashboard = "cases:overdue";
+
+    /// <summary><c>GET /api/cases/statistics</c>: counts only, for any staff member.</summary>
+    public const string Statistics = AnyStaff;
+
     internal static void Add(IServiceCollection services)
     {
         var builder = services.AddAuthorizationBuilder()
             .AddPolicy(AnyStaff, policy => policy.RequireAuthenticatedUser().RequireClaim(StaffClaims.Subject))
             .AddPolicy(ListCases, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.CaseHandlers))
-            .AddPolicy(ReadAudit, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Auditor));
+            .AddPolicy(ReadAudit, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Auditor))
+            .AddPolicy(Approvals, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Approver))
+            .AddPolicy(OverdueDashboard, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Supervisor, StaffRoles.Approver, StaffRoles.Admin));
         foreach (var row in CasePolicies.All)
             builder.AddPolicy(row.PolicyName, policy => policy.RequireAuthenticatedUser().RequireRole(row.Roles));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedRefusals>();

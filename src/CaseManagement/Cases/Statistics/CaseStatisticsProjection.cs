@@ -1,0 +1,61 @@
+using Reporting.CaseManagement.Cases.Deadlines;
+using Reporting.CaseManagement.Cases.HandlingProtectionRequest;
+using Reporting.EventStore.Projections;
+using Reporting.Intake.Contracts;
+
+namespace Reporting.CaseManagement.Cases.Statistics;
+
+/// <summary>
+/// Monthly counters, fed by the daemon from every case stream (Async): statistics may lag the cases by a moment, and
+/// computing them never slows an action down. Each event counts in the month, China time, in which it happened.
+/// </summary>
+public sealed class CaseStatisticsProjection : MultiStreamProjection<CaseStatistics, string>
+{
+    public CaseStatisticsProjection() =>
+        Identities<object>(@event => CountersOf(@event) is { Count: > 0 } && TimeOf(@event) is { } at ? [Month(at)] : []);
+
+    public CaseStatistics Apply(object @event, CaseStatistics statistics)
+    {
+        foreach (var counter in CountersOf(@event))
+            statistics.Add(counter);
+        return statistics;
+    }
+
+    public static string Month(DateTimeOffset at) => WorkingCalendar.DateInChina(at).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? TimeOf(object @event) => @event switch
+    {
+        ReportSubmitted submitted => submitted.ReceivedAt,
+        ProtectionRequested requested => requested.ReceivedAt,
+        _ => @event.GetType().GetProperty("At")?.GetValue(@event) as DateTimeOffset?,
+    };
+
+    /// <summary>The counters an event adds one to; most events count for nothing.</summary>
+    public static IReadOnlyList<string> CountersOf(object @event) => @event switch
+    {
+        ReportSubmitted submitted => submitted.Identity is null ? ["received", "received:anonymous"] : ["received", "received:real-name"],
+        CaseRegistered registered => ["registered", $"channel:{registered.Channel}", .. registered.Categories.Select(category => $"category:{category}")],
+        CaseAccepted => ["accepted"],
+        MarkedDuplicate => ["routed:duplicate"],
+        FiledNoSubstance => ["routed:no-substance"],
+        CaseEscalated => ["routed:escalated"],
+        ReportBypassed => ["routed:bypassed"],
+        CaseTransferred transferred => transferred.Supervised ? ["routed:transferred", "routed:transferred-supervised"] : ["routed:transferred"],
+        CaseDeclined declined => ["routed:declined", $"declined:{declined.Ground}"],
+        InquiryOpened => ["disposition:talk-inquiry"],
+        VerificationOpened => ["disposition:preliminary-verification"],
+        CaseParked => ["disposition:park"],
+        CaseReopened => ["reopened"],
+        CaseFiled => ["filed"],
+        CaseConcluded concluded => [$"concluded:{concluded.Outcome}"],
+        DecisionMade decision => ["decided", .. decision.Sanctions.Select(sanction => $"sanction:{sanction.Kind}:{sanction.Type}")],
+        CaseClosed => ["closed"],
+        AppealLodged appeal => [$"appeal:{appeal.Kind}"],
+        AppealDecided appeal => [$"appeal-decided:{appeal.Outcome}"],
+        NameCleared => ["name-cleared"],
+        FalseAccusationRecorded => ["false-accusation"],
+        ProtectionRequested => ["protection-requested"],
+        ProtectionRequestHandled => ["protection-handled"],
+        _ => [],
+    };
+}
