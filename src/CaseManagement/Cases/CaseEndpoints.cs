@@ -28,6 +28,8 @@ internal static class CaseEndpoints
         services.AddSingleton<SealedCaseState>();
         services.AddSingleton(provider => new CaseSearchIndex(provider.GetRequiredService<OfficeKeys>()));
         services.AddSingleton<VisibleCases>();
+        services.AddSingleton<ReminderScheduler>();
+        services.AddHostedService(provider => provider.GetRequiredService<ReminderScheduler>());
         services.ConfigureMarten((provider, options) =>
         {
             options.Projections.Add(

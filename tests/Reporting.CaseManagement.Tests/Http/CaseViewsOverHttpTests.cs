@@ -88,6 +88,13 @@ public sealed class CaseViewsOverHttpTests(CaseHost host) : IClassFixture<CaseHo
         Assert.True(dashboard.GetProperty("byStage").GetProperty("registered").GetInt64() >= 1);
         Assert.True(dashboard.GetProperty("unassigned").GetInt64() >= 1);
         Assert.Equal(HttpStatusCode.Forbidden, (await host.SendAsync(HttpMethod.Get, "/api/cases/overdue", "registrar1")).StatusCode);
+
+        var scheduler = host.Services.GetRequiredService<Reporting.CaseManagement.Cases.Deadlines.ReminderScheduler>();
+        Assert.True(await scheduler.RemindAsync(default) >= 1);
+        await scheduler.RemindAsync(default);
+        var history = (await host.GetJsonAsync("supervisor1", $"/api/cases/{caseId}")).GetProperty("history").EnumerateArray()
+            .Select(entry => entry.GetProperty("event").GetString()).ToList();
+        Assert.Equal(1, history.Count(name => name == "deadline_reminder_sent"));
     }
 
     [Fact]
