@@ -51,7 +51,7 @@ public sealed class LimitOptions
     public long MaxAttachmentBytesPerReport { get; set; } = 100L * 1024 * 1024;
 
     /// <summary>Where sealed attachments are kept (ciphertext only), relative to the working directory unless absolute.</summary>
-    public string AttachmentDirectory { get; set; } = ".data/attachments";
+    public string AttachmentDirectory { get; set; } = Contracts.AttachmentFiles.DefaultDirectory;
 }
 
 public sealed class SealingKeyOptions

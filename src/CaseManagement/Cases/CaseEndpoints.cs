@@ -53,6 +53,7 @@ internal static class CaseEndpoints
         OverdueDashboardEndpoint.Map(endpoints);
         StatisticsEndpoint.Map(endpoints);
         GetCaseEndpoint.Map(endpoints);
+        DownloadAttachmentEndpoint.Map(endpoints);
         TakeActionEndpoint.Map(endpoints);
     }
 }

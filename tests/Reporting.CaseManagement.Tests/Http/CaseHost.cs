@@ -20,6 +20,7 @@ public sealed class CaseHost : ReportingHost
     {
         settings["Intake:ProofOfWork:Difficulty"] = "0";
         settings["Intake:Flood:BurstSize"] = "10000";
+        settings["Intake:Limits:AttachmentDirectory"] = Path.Combine(TestCluster.NewFolder(), "attachments");
     }
 
     private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();

@@ -136,4 +136,30 @@ public sealed class CaseViewsOverHttpTests(CaseHost host) : IClassFixture<CaseHo
         Assert.DoesNotContain("测试举报", text);
         Assert.DoesNotContain("礼金", text);
     }
+
+    [Fact]
+    public async Task An_informants_late_file_appears_in_the_case_and_downloads_as_kept_for_those_who_may_read_it()
+    {
+        var (receipt, caseId) = await host.NewCaseAsync();
+        var file = System.Text.Encoding.UTF8.GetBytes("转账记录：2026年1月15日 50000元");
+        var form = new MultipartFormDataContent { { new StringContent(receipt), "receipt" }, { new ByteArrayContent(file), "file", "转账记录.txt" } };
+        var uploaded = await host.Client.PostAsync(new Uri("/api/intake/attachments", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var attachmentId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("attachmentId").GetGuid();
+
+        var listed = (await host.GetJsonAsync("registrar1", $"/api/cases/{caseId}")).GetProperty("attachments").EnumerateArray().Single();
+        var download = await host.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}/attachments/{attachmentId}", "registrar1");
+        var refused = await host.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}/attachments/{attachmentId}", "publisher1");
+        var unknown = await host.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}/attachments/{Guid.NewGuid()}", "registrar1");
+
+        Assert.Equal("转账记录.txt", listed.GetProperty("fileName").GetString());
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(file, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var audit = await host.GetJsonAsync("auditor1", $"/api/audit?caseId={caseId}");
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), item =>
+            item.GetProperty("action").GetString() == "attachment-download" && item.GetProperty("detail").GetString() == $"attachment {attachmentId}");
+    }
 }

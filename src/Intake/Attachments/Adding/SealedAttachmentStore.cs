@@ -68,6 +68,6 @@ internal sealed class SealedAttachmentStore(IDocumentStore store, IOfficeSealing
     {
         var directory = Path.GetFullPath(options.Value.Limits.AttachmentDirectory);
         Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return Path.Combine(directory, $"{attachmentId:N}.sealed");
+        return AttachmentFiles.PathOf(directory, attachmentId);
     }
 }

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Reporting.CaseManagement.Cases.Opening;
+using Reporting.CaseManagement.Staff.Authorization;
+using Reporting.EventStore;
+using Reporting.Intake.Contracts;
+using Reporting.Sodium.Cryptography;
+using Reporting.Sodium.Primitives;
+
+namespace Reporting.CaseManagement.Cases.Viewing;
+
+/// <summary>
+/// <c>GET /api/cases/{caseId}/attachments/{attachmentId}</c>: an informant's file as kept after metadata removal,
+/// opened for the reader; access and the download are audited by the filter. Always a download, never rendered inline.
+/// </summary>
+internal static class DownloadAttachmentEndpoint
+{
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/cases/{caseId}/attachments/{attachmentId}", HandleAsync).WithTags("Cases").RequireCaseAccess(CasePolicies.DownloadAttachment);
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> HandleAsync(
+        Guid caseId, Guid attachmentId, IDocumentStore store, OfficeEnvelopes envelopes, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(caseId, cancellationToken: cancellationToken);
+        var state = CaseState.Rebuild(events.Select(e => e.Data));
+        var attachment = events.Select(e => e.Data).OfType<AttachmentReceived>().FirstOrDefault(a => a.AttachmentId == attachmentId);
+        // A bypassed report's files are as hidden as the report: they went up with it.
+        if (attachment is null || state.Bypassed)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No such attachment on this case.");
+
+        var fields = envelopes.Open(attachment.Envelope, caseId, "fileName", "contentType", "streamKey");
+        var path = AttachmentFiles.PathOf(configuration[AttachmentFiles.DirectorySetting] ?? AttachmentFiles.DefaultDirectory, attachmentId);
+        if (fields?.GetValueOrDefault("streamKey") is not { } streamKey || !File.Exists(path))
+            return Unreadable();
+        using var key = Key.Import(AeadAlgorithm.XChaCha20Poly1305, streamKey, KeyBlobFormat.RawSymmetricKey);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(streamKey);
+        await using var ciphertext = File.OpenRead(path);
+        using var plaintext = new MemoryStream();
+        if (!await SecretStream.TryDecryptAsync(ciphertext, plaintext, key, cancellationToken))
+            return Unreadable();
+        var contentType = fields.GetValueOrDefault("contentType") is { } type ? System.Text.Encoding.UTF8.GetString(type) : "application/octet-stream";
+        var fileName = fields.GetValueOrDefault("fileName") is { } name ? System.Text.Encoding.UTF8.GetString(name) : $"{attachmentId:N}";
+        return TypedResults.File(plaintext.ToArray(), contentType, fileName);
+    }
+
+    /// <summary>The record and the stored file disagree: an integrity failure to investigate, never a file to serve.</summary>
+    private static ProblemHttpResult Unreadable() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Attachment unreadable",
+            detail: "The stored file is missing or does not match its record; it has not been served.");
+}
