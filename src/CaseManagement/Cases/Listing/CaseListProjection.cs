@@ -12,20 +12,31 @@ namespace Reporting.CaseManagement.Cases.Listing;
 /// </summary>
 public sealed class CaseListProjection(SealedCaseState sealing, CaseSearchIndex search) : SingleStreamProjection<CaseListItem, Guid>
 {
+    // The state behind each entry this projection made, while that entry lives: folding several events of one append
+    // opens the sealed state once, not once per event.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<CaseListItem, CaseState> _states = new();
+
     public CaseListItem Create(IEvent<ReportSubmitted> submitted) => Entry(CaseState.Create(submitted.Data), submitted.Data.Report);
 
     public CaseListItem Apply(IEvent<object> @event, CaseListItem current)
     {
         if (@event.Version != current.Version + 1)
             return current;
-        var state = sealing.Open(current.Id, current.SealedState).Apply(@event.Data);
+        var state = (_states.TryGetValue(current, out var known) ? known : sealing.Open(current.Id, current.SealedState)).Apply(@event.Data);
         return Entry(state, current.Title);
     }
 
     private CaseListItem Entry(CaseState state, SealedEnvelope report) =>
         Entry(state, new SealedTitle(report.SealingKeyId, report.SealedDataKey, report.Fields.TryGetValue("title", out var title) ? title : []));
 
-    private CaseListItem Entry(CaseState state, SealedTitle title) => new(
+    private CaseListItem Entry(CaseState state, SealedTitle title)
+    {
+        var entry = Build(state, title);
+        _states.AddOrUpdate(entry, state);
+        return entry;
+    }
+
+    private CaseListItem Build(CaseState state, SealedTitle title) => new(
         state.CaseId,
         state.Version,
         state.Stage,
