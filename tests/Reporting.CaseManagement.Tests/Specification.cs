@@ -32,7 +32,10 @@ internal static class Specification
         public IReadOnlyList<object> Events() => Decide();
     }
 
-    // Events are records holding lists, which compare by reference: compare what they would store instead.
+    // Events are records holding lists, which compare by reference: compare what they would store instead, with the
+    // values of shreddable fields in the clear (the store would seal them under the stream's key).
     private static string[] Describe(IEnumerable<object> events) =>
-        events.Select(@event => $"{@event.GetType().Name} {JsonSerializer.Serialize(@event, @event.GetType())}").ToArray();
+        events.Select(@event => $"{@event.GetType().Name} {JsonSerializer.Serialize(@event, @event.GetType(), Plain)}").ToArray();
+
+    private static readonly JsonSerializerOptions Plain = new() { Converters = { new Reporting.CaseManagement.Cases.Listing.PlainShreddableConverter() } };
 }

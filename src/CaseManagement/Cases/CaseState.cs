@@ -91,6 +91,9 @@ public sealed partial record CaseState
     /// <summary>The report accused this organ's head and went up: a case detail shows nothing of it but the transfer record.</summary>
     public bool Bypassed => Stage == CaseStage.Escalated && Registration?.AccusesHead == true;
 
+    /// <summary>The accused as registered; none before registration, or once the case's personal data was shredded.</summary>
+    public IReadOnlyList<AccusedPerson> RegisteredAccused => Registration?.Accused.Value ?? [];
+
     public bool IsRealName => Registration?.RealName ?? SubmittedWithIdentity;
 
     public IEnumerable<TrackedDeadline> OverdueOn(DateOnly today) =>

@@ -1,3 +1,4 @@
+using Reporting.EventStore.Shredding;
 using Reporting.CaseManagement.Contracts;
 
 namespace Reporting.CaseManagement.Cases;
@@ -8,14 +9,14 @@ namespace Reporting.CaseManagement.Cases;
 public sealed record StaffAssigned(IReadOnlyList<string> Usernames, string By, DateTimeOffset At);
 
 /// <summary>A user stepped aside (回避); they can do nothing more on the case.</summary>
-public sealed record StaffRecused(string Username, string Reason, DateTimeOffset At);
+public sealed record StaffRecused(string Username, Shreddable<string> Reason, DateTimeOffset At);
 
 public sealed record InquiryOpened(int Round, DateTimeOffset At);
 
-public sealed record InquiryReplyRecorded(string Summary, string By, DateTimeOffset At);
+public sealed record InquiryReplyRecorded(Shreddable<string> Summary, string By, DateTimeOffset At);
 
 /// <param name="Outcome">One of <see cref="InquiryOutcome"/>.</param>
-public sealed record InquiryOutcomeRecorded(string Outcome, string Note, string By, DateTimeOffset At);
+public sealed record InquiryOutcomeRecorded(string Outcome, Shreddable<string> Note, string By, DateTimeOffset At);
 
 public static class InquiryOutcome
 {
@@ -31,19 +32,19 @@ public static class InquiryOutcome
 public sealed record VerificationOpened(DateTimeOffset At);
 
 /// <param name="Team">The verification team when the report was submitted: every one of them must sign it.</param>
-public sealed record VerificationReportSubmitted(string Findings, string Recommendation, IReadOnlyList<string> Team, string By, DateTimeOffset At);
+public sealed record VerificationReportSubmitted(Shreddable<string> Findings, string Recommendation, IReadOnlyList<string> Team, string By, DateTimeOffset At);
 
 public sealed record VerificationReportSigned(string By, DateTimeOffset At);
 
-public sealed record CaseParked(string Reason, DateTimeOffset At);
+public sealed record CaseParked(Shreddable<string> Reason, DateTimeOffset At);
 
-public sealed record CaseReopened(string NewEvidence, string By, DateTimeOffset At);
+public sealed record CaseReopened(Shreddable<string> NewEvidence, string By, DateTimeOffset At);
 
 public sealed record CaseFiled(DateTimeOffset At);
 
-public sealed record InvestigationReportSubmitted(string Findings, IReadOnlyList<string> Team, string By, DateTimeOffset At);
+public sealed record InvestigationReportSubmitted(Shreddable<string> Findings, IReadOnlyList<string> Team, string By, DateTimeOffset At);
 
 /// <param name="SubjectDeclined">The subject chose to make no defence; recorded so that review can go on.</param>
-public sealed record DefenceRecorded(string Statement, bool SubjectDeclined, string By, DateTimeOffset At);
+public sealed record DefenceRecorded(Shreddable<string> Statement, bool SubjectDeclined, string By, DateTimeOffset At);
 
-public sealed record ReviewReportSubmitted(string Findings, IReadOnlyList<Sanction> ProposedSanctions, string By, DateTimeOffset At);
+public sealed record ReviewReportSubmitted(Shreddable<string> Findings, IReadOnlyList<Sanction> ProposedSanctions, string By, DateTimeOffset At);

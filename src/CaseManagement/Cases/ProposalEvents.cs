@@ -1,3 +1,4 @@
+using Reporting.EventStore.Shredding;
 using Reporting.CaseManagement.Cases.Deadlines;
 
 namespace Reporting.CaseManagement.Cases;
@@ -10,15 +11,15 @@ namespace Reporting.CaseManagement.Cases;
 public sealed record ProposalMade(
     int Number,
     string Kind,
-    string Reason,
+    Shreddable<string> Reason,
     IReadOnlyList<string> CollectiveReview,
     int RequiredApprovals,
     string By,
     DateTimeOffset At);
 
-public sealed record ProposalApproved(int Number, string Comment, string By, DateTimeOffset At);
+public sealed record ProposalApproved(int Number, Shreddable<string> Comment, string By, DateTimeOffset At);
 
-public sealed record ProposalRejected(int Number, string Comment, string By, DateTimeOffset At);
+public sealed record ProposalRejected(int Number, Shreddable<string> Comment, string By, DateTimeOffset At);
 
 public static class ProposalKind
 {

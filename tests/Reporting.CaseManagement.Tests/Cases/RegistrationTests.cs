@@ -1,3 +1,4 @@
+using Reporting.EventStore.Shredding;
 using Reporting.CaseManagement.Cases;
 using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.Registering;
@@ -19,7 +20,7 @@ public sealed class RegistrationTests
         Given(CaseHistory.Submitted(realName: true))
             .When(Registrar, command)
             .Then(
-                new CaseRegistered(command.Categories, command.Accused, command.Summary, true, "online", false, "registrar1", Now),
+                new CaseRegistered(command.Categories, new Shreddable<IReadOnlyList<AccusedPerson>>(command.Accused), command.Summary, true, "online", false, "registrar1", Now),
                 // Received Monday 2 March 2026; 15 working days later, with no holiday between, is Monday 23 March.
                 new DeadlineStarted(new Deadline(DeadlineKind.AcceptanceNotice, new DateOnly(2026, 3, 2), 15, DeadlineUnit.WorkingDays, new DateOnly(2026, 3, 23), null)));
     }
@@ -31,7 +32,7 @@ public sealed class RegistrationTests
 
         Given(CaseHistory.Submitted(realName: false))
             .When(Registrar, command)
-            .Then(new CaseRegistered(command.Categories, command.Accused, command.Summary, false, "online", false, "registrar1", Now));
+            .Then(new CaseRegistered(command.Categories, new Shreddable<IReadOnlyList<AccusedPerson>>(command.Accused), command.Summary, false, "online", false, "registrar1", Now));
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class RegistrationTests
         Given(CaseHistory.Submitted(realName: false))
             .When(Registrar, command)
             .Then(
-                new CaseRegistered(command.Categories, command.Accused, command.Summary, false, "online", true, "registrar1", Now),
+                new CaseRegistered(command.Categories, new Shreddable<IReadOnlyList<AccusedPerson>>(command.Accused), command.Summary, false, "online", true, "registrar1", Now),
                 new DeadlineStarted(new Deadline(DeadlineKind.Bypass, new DateOnly(2026, 3, 2), 5, DeadlineUnit.WorkingDays, new DateOnly(2026, 3, 9), null)));
     }
 

@@ -31,7 +31,38 @@ public sealed class CaseStreamInTheEventStoreTests : PostgresDatabase
 
         Assert.NotNull(stored);
         Assert.Equal(history.Events.Count, stored.Version);
-        Assert.Equal(JsonSerializer.Serialize(history.State), JsonSerializer.Serialize(stored));
+        Assert.Equal(JsonSerializer.Serialize(history.State, Plain), JsonSerializer.Serialize(stored, Plain));
+    }
+
+    [Fact]
+    public async Task What_staff_write_on_a_case_is_stored_sealed_under_the_cases_own_key()
+    {
+        var history = CaseHistory.Submitted().Closed();
+        await using var services = await StartStoreAsync();
+        await using (var session = services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            session.Events.StartStream<CaseState>(CaseHistory.CaseId, [.. history.Events]);
+            await session.SaveChangesAsync();
+        }
+
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT string_agg(data::text, ' ') FROM cases.mt_events", connection);
+        var stored = (string)(await command.ExecuteScalarAsync())!;
+
+        Assert.Contains("eight-point-rules", stored, StringComparison.Ordinal);
+        foreach (var written in new[] { "张三", "Banquets paid from public funds.", "Facts established.", "The subject admits the banquets.", "Violations of the eight-point rules." })
+            Assert.DoesNotContain(written, stored, StringComparison.Ordinal);
+    }
+
+    private static readonly JsonSerializerOptions Plain = new() { Converters = { new Reporting.CaseManagement.Cases.Listing.PlainShreddableConverter() } };
+
+    private readonly Reporting.Sodium.Cryptography.Key _keyEncryptionKey = Reporting.Sodium.Cryptography.Key.Create(Reporting.Sodium.Cryptography.AeadAlgorithm.XChaCha20Poly1305);
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _keyEncryptionKey.Dispose();
     }
 
     private async Task<ServiceProvider> StartStoreAsync()
@@ -39,7 +70,11 @@ public sealed class CaseStreamInTheEventStoreTests : PostgresDatabase
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddReportingDatabase(new DatabaseOptions(ConnectionString, "cases"));
-        services.ConfigureMarten(options => options.Events.AddEventTypes(CaseEventTypes.All));
+        services.ConfigureMarten(options =>
+        {
+            options.Events.AddEventTypes(CaseEventTypes.All);
+            options.Shredding.KeyEncryptionKey = _keyEncryptionKey;
+        });
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         return provider;

@@ -1,3 +1,4 @@
+using Reporting.EventStore.Shredding;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.CaseManagement.Cases;
@@ -25,7 +26,7 @@ public sealed class CaseStreamAccessTests(CaseStreamHost host) : IClassFixture<C
         object[] events =
         [
             new ReportSubmitted(caseId, "lookup-" + caseId.ToString("N"), new byte[32], envelope, null, "zh-CN", now),
-            new CaseRegistered(["integrity"], [new AccusedPerson("审计员一 Auditor One", "局长", "某区交通局", null, null)], "摘要", false, "web", false, "registrar1", now),
+            new CaseRegistered(["integrity"], new Shreddable<IReadOnlyList<AccusedPerson>>([new AccusedPerson("审计员一 Auditor One", "局长", "某区交通局", null, null)]), "摘要", false, "web", false, "registrar1", now),
             .. handling,
         ];
         await using var session = host.Services.GetRequiredService<IDocumentStore>().LightweightSession();

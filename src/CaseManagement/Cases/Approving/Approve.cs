@@ -1,3 +1,4 @@
+using Reporting.EventStore.Shredding;
 using FluentValidation;
 using Reporting.CaseManagement.Cases.Deadlines;
 
@@ -63,7 +64,7 @@ public static class ApproveDecider
     ];
 
     // Closing without action and withdrawing both end the matter without finding a violation: the accused may be cleared.
-    private static IEnumerable<object> Conclude(CaseState state, string outcome, string note, DateTimeOffset now, WorkingCalendar calendar) =>
+    private static IEnumerable<object> Conclude(CaseState state, string outcome, Shreddable<string> note, DateTimeOffset now, WorkingCalendar calendar) =>
     [
         new CaseConcluded(outcome, note, ReportUnfounded: true, now),
         .. CaseRules.FeedbackDeadline(state, now, calendar),

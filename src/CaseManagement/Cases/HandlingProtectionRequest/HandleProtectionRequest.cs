@@ -1,3 +1,4 @@
+using Reporting.EventStore.Shredding;
 using FluentValidation;
 using Reporting.CaseManagement.Cases.Deadlines;
 
@@ -7,7 +8,7 @@ namespace Reporting.CaseManagement.Cases.HandlingProtectionRequest;
 public sealed record HandleProtectionRequest(string Measures);
 
 /// <summary>The measures taken on the oldest open protection request of the case.</summary>
-public sealed record ProtectionRequestHandled(string Measures, string By, DateTimeOffset At);
+public sealed record ProtectionRequestHandled(Shreddable<string> Measures, string By, DateTimeOffset At);
 
 public sealed class HandleProtectionRequestValidator : CommandValidator<HandleProtectionRequest>
 {

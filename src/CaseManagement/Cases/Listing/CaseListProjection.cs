@@ -47,7 +47,7 @@ public sealed class CaseListProjection(SealedCaseState sealing, CaseSearchIndex 
         state.PendingProposal?.ProposedBy,
         state.PendingProposal?.Kind,
         state.OpenProtectionRequests,
-        [.. (state.Registration?.Accused ?? []).Select(accused => search.AccusedToken(accused.Name)).Distinct()],
+        [.. state.RegisteredAccused.Select(accused => search.AccusedToken(accused.Name)).Distinct()],
         state.Bypassed,
         title,
         sealing.Seal(state));

@@ -9,7 +9,7 @@ namespace Reporting.CaseManagement.Cases.Listing;
 /// </summary>
 public sealed class SealedCaseState(ISecretWrapping wrapping)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new PlainShreddableConverter() } };
 
     public byte[] Seal(CaseState state) => wrapping.Wrap(JsonSerializer.SerializeToUtf8Bytes(state, Json), Purpose(state.CaseId));
 

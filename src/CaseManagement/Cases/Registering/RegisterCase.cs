@@ -1,3 +1,4 @@
+using Reporting.EventStore.Shredding;
 using FluentValidation;
 using Reporting.CaseManagement.Cases.Deadlines;
 
@@ -72,7 +73,7 @@ public static class RegisterCaseDecider
 
         return CaseRules.Decided(state, now,
         [
-            new CaseRegistered(command.Categories, command.Accused, command.Summary, command.RealName, command.Channel, command.AccusesHead, actor.Username, now),
+            new CaseRegistered(command.Categories, new Shreddable<IReadOnlyList<AccusedPerson>>(command.Accused), command.Summary, command.RealName, command.Channel, command.AccusesHead, actor.Username, now),
             .. deadlines,
         ]);
     }

@@ -66,7 +66,7 @@ public sealed record CaseDetail(
             state.IsRealName,
             state.ReceivedAt,
             hidden ? null : ReportOf(submitted, envelopes),
-            hidden ? [] : state.Registration?.Accused ?? [],
+            hidden ? [] : state.RegisteredAccused,
             hidden ? [] : state.Registration?.Categories ?? [],
             state.Assignees,
             state.PendingProposal is { } pending

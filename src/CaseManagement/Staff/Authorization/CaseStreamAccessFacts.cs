@@ -20,5 +20,5 @@ internal sealed class CaseStreamAccessFacts(IDocumentStore store) : ICaseAccessF
         state.Investigators,
         state.Reviewers,
         PendingIdentityRequestBy: null,
-        [.. (state.Registration?.Accused ?? []).Select(accused => new PersonAtOrganization(accused.Name, accused.Organization ?? ""))]);
+        [.. state.RegisteredAccused.Select(accused => new PersonAtOrganization(accused.Name, accused.Organization ?? ""))]);
 }
