@@ -40,7 +40,7 @@ internal static class EventAppender
                 precisions[i] = graph.PrecisionOf(type);
             }
             batch.BatchCommands.Add(new NpgsqlBatchCommand(
-                "SELECT seq_id, version, ts FROM mt_quick_append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
+                "SELECT seq_ids, versions, stamps FROM mt_quick_append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
             {
                 Parameters =
                 {
@@ -79,9 +79,11 @@ internal static class EventAppender
             for (; current < pending.Count; current++)
             {
                 var (stream, ids, aliases, dotNetTypes) = pending[current];
-                for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
+                await reader.ReadAsync(cancellationToken);
+                var (sequences, versions, stamps) = (reader.GetFieldValue<long[]>(0), reader.GetFieldValue<long[]>(1), reader.GetFieldValue<DateTimeOffset[]>(2));
+                for (var i = 0; i < ids.Length; i++)
                     appended.Add(EventFactory.Create(stream.Events[i], new EventMetadata(
-                        ids[i], stream.Id, reader.GetInt64(1), reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(2), aliases[i],
+                        ids[i], stream.Id, versions[i], sequences[i], stamps[i], aliases[i],
                         dotNetTypes[i], metadata.CorrelationId, metadata.CausationId, metadata.Headers, IsArchived: false)));
                 await reader.NextResultAsync(cancellationToken);
             }

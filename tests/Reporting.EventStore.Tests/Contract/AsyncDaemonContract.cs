@@ -32,7 +32,7 @@ public abstract class AsyncDaemonContract(AsyncDaemonFixture fixture)
         var connection = await fixture.DataSource.OpenConnectionAsync();
         var transaction = await connection.BeginTransactionAsync();
         await using var command = new NpgsqlCommand("""
-            SELECT seq_id FROM mt_quick_append_events($1, null, '*DEFAULT*', false, null, ARRAY[gen_random_uuid()], ARRAY['amount_deposited'],
+            SELECT seq_ids[1] FROM mt_quick_append_events($1, null, '*DEFAULT*', false, null, ARRAY[gen_random_uuid()], ARRAY['amount_deposited'],
                 ARRAY['test'], ARRAY['{"amount": 1}'::jsonb], ARRAY[interval '0'], ARRAY[null::text], ARRAY[null::text], ARRAY[null::jsonb])
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
