@@ -265,18 +265,63 @@ public abstract class EventStoreContract(EventStoreFixture fixture)
         Assert.True(DateTimeOffset.UtcNow - tip.Timestamp < TimeSpan.FromHours(1));
     }
 
-    [Fact]
-    public async Task An_event_whose_type_the_reading_process_does_not_know_is_reported_by_alias_and_position()
+    /// <summary>A stream whose second and fourth events are of a type that <see cref="LedgerOnlyStoreAsync"/> does not know.</summary>
+    private Task<Guid> LedgerWithNotesAsync() =>
+        OpenLedgerAsync("noted", new NoteTaken("called the bank"), new AmountDeposited(5m), new NoteTaken("bank confirmed"));
+
+    /// <summary>Another host on the same database that registers the ledger's events only, as an Intake-only host registers Intake's.</summary>
+    private async Task<IDocumentStore> LedgerOnlyStoreAsync()
     {
-        var id = await OpenLedgerAsync("unknown");
-        var stranger = await Fixture.StartAsync(_ => { });
-        var store = (IDocumentStore)stranger.GetService(typeof(IDocumentStore))!;
+        var services = await Fixture.StartAsync(options =>
+        {
+            options.Events.AddEventType<LedgerOpened>();
+            options.Events.AddEventType<AmountDeposited>();
+        });
+        return (IDocumentStore)services.GetService(typeof(IDocumentStore))!;
+    }
+
+    [Fact]
+    public async Task Events_of_a_type_the_reading_host_does_not_know_are_skipped_and_the_others_keep_their_versions()
+    {
+        var id = await LedgerWithNotesAsync();
+        var store = await LedgerOnlyStoreAsync();
 
         await using var query = store.QuerySession();
-        var error = await Assert.ThrowsAsync<UnknownEventTypeException>(() => query.Events.FetchStreamAsync(id));
+        var events = await query.Events.FetchStreamAsync(id);
+        var ledger = await query.Events.AggregateStreamAsync<Ledger>(id);
 
-        Assert.Contains("'ledger_opened'", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"{id} version 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal([typeof(LedgerOpened), typeof(AmountDeposited)], events.Select(e => e.EventType));
+        Assert.Equal([1L, 3L], events.Select(e => e.Version));
+        Assert.Equal(new Ledger(id, "noted", 5m, 1, false), ledger);
+    }
+
+    [Fact]
+    public async Task Fetching_for_writing_over_unknown_events_expects_the_true_version_of_the_stream()
+    {
+        var id = await LedgerWithNotesAsync();
+        var store = await LedgerOnlyStoreAsync();
+
+        await using (var session = store.LightweightSession())
+        {
+            var stream = await session.Events.FetchForWriting<Ledger>(id);
+            Assert.Equal(4, stream.StartingVersion);
+            Assert.Equal(5m, stream.Aggregate!.Balance);
+            stream.AppendOne(new AmountDeposited(1m));
+            await session.SaveChangesAsync();
+        }
+        await using var stale = store.LightweightSession();
+        var staleStream = await stale.Events.FetchForWriting<Ledger>(id);
+        await using (var other = Store.LightweightSession())
+        {
+            other.Events.Append(id, new NoteTaken("a note the ledger-only host cannot read"));
+            await other.SaveChangesAsync();
+        }
+        staleStream.AppendOne(new AmountDeposited(2m));
+
+        await Assert.ThrowsAsync<EventStreamUnexpectedMaxEventIdException>(() => stale.SaveChangesAsync());
+        await using var query = Store.QuerySession();
+        Assert.Equal(6, (await query.Events.FetchStreamStateAsync(id))!.Version);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], (await query.Events.FetchStreamAsync(id)).Select(e => e.Version));
     }
 
     [Fact]
