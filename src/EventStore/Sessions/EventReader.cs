@@ -16,10 +16,9 @@ internal static class EventReader
     public const string From = "mt_events LEFT JOIN mt_stream_keys AS k ON k.stream = mt_events.stream_id";
 
     public const int SequenceColumn = 0;
+    public const int VersionColumn = 3;
     public const int DataColumn = 4;
     public const int TypeColumn = 5;
-
-    public const int VersionColumn = 3;
 
     /// <summary>
     /// The event, or null when its type is not registered with this store: a host that runs some modules only reads
