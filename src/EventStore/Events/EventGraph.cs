@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using Reporting.EventStore.Exceptions;
 
 namespace Reporting.EventStore.Events;
 
@@ -50,8 +50,11 @@ public sealed class EventGraph
     /// <summary>The aliases of the registered types that <paramref name="handles"/> accepts.</summary>
     public string[] AliasesWhere(Func<Type, bool> handles) => _types.Where(pair => handles(pair.Value)).Select(pair => pair.Key).ToArray();
 
-    public Type Resolve(string alias, string? dotNetTypeName, Guid streamId, long version) =>
-        _types.TryGetValue(alias, out var type) ? type : throw new UnknownEventTypeException(alias, dotNetTypeName, streamId, version);
+    /// <summary>
+    /// The type registered under <paramref name="alias"/>. Types are resolved by alias only, never by the .NET type
+    /// name stored beside it, so that the database cannot make the process instantiate a type of its choice.
+    /// </summary>
+    public bool TryResolve(string alias, [NotNullWhen(true)] out Type? type) => _types.TryGetValue(alias, out type);
 
     public static string DotNetTypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 

@@ -8,7 +8,10 @@ public interface IEventStream<out T> where T : class
     /// <summary>The aggregate as of <see cref="StartingVersion"/>; null for a stream that does not exist yet.</summary>
     T? Aggregate { get; }
 
-    /// <summary>The version the stream had when it was fetched (0 for a new stream).</summary>
+    /// <summary>
+    /// The version the stream had when it was fetched (0 for a new stream), counting events of types this store does
+    /// not register, which <see cref="Aggregate"/> was folded without.
+    /// </summary>
     long StartingVersion { get; }
 
     void AppendOne(object @event);

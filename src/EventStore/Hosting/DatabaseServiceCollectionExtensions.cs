@@ -14,6 +14,11 @@ public static class DatabaseServiceCollectionExtensions
             var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
             builder.ConnectionStringBuilder.SearchPath = options.Schema;
             builder.ConnectionStringBuilder.ApplicationName ??= "reporting";
+            // The store sends the same few statements all the time. Prepared once per connection, they skip parsing and
+            // planning; and a connection holding prepared statements is reset without DISCARD ALL when it returns to the
+            // pool, which would otherwise throw away the append function's cached plans after every unit of work.
+            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+                builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
             return builder.Build();
         });
         services.AddSingleton(new SchemaScripts("eventstore", typeof(DatabaseServiceCollectionExtensions).Assembly));

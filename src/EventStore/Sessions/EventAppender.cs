@@ -8,41 +8,20 @@ using Reporting.Sodium.Cryptography;
 
 namespace Reporting.EventStore.Sessions;
 
-/// <summary>Appends a session's streams with one call of <c>mt_quick_append_events</c> each, all in one round trip.</summary>
+/// <summary>Adds one call of <c>mt_quick_append_events</c> per stream to a unit of work's batch.</summary>
 internal static class EventAppender
 {
     public sealed record Metadata(string? CorrelationId, string? CausationId, IReadOnlyDictionary<string, object>? Headers);
 
-    public static async Task<List<IEvent>> AppendAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StreamAction> streams, Metadata metadata,
-        StoreOptions options, CancellationToken cancellationToken)
-    {
-        var appended = new List<IEvent>();
-        if (streams.Count == 0)
-            return appended;
-        var (graph, serializer) = (options.Events, options.Serializer);
-        var needKeys = streams.Where(s => s.Events.Any(e => options.Shredding.CarriesShreddable(e.GetType()))).Select(s => s.Id).ToList();
-        var dataKeys = needKeys.Count == 0
-            ? []
-            : await StreamKeys.GetOrCreateAsync(connection, transaction, needKeys, options.KeyEncryptionKey, cancellationToken);
-        try
-        {
-            return await AppendAsync(connection, transaction, streams, metadata, graph, serializer, dataKeys, appended, cancellationToken);
-        }
-        finally
-        {
-            foreach (var key in dataKeys.Values)
-                key.Dispose();
-        }
-    }
+    /// <summary>One stream's append call, with what naming its events needs once the server has numbered them.</summary>
+    public sealed record PendingAppend(StreamAction Stream, Guid[] Ids, string[] Aliases, string[] DotNetTypes);
 
-    private static async Task<List<IEvent>> AppendAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StreamAction> streams, Metadata metadata,
-        EventGraph graph, StoreSerializer serializer, Dictionary<Guid, Key> dataKeys, List<IEvent> appended, CancellationToken cancellationToken)
+    public static List<PendingAppend> AddTo(
+        NpgsqlBatch batch, IReadOnlyList<StreamAction> streams, Metadata metadata, StoreOptions options, IReadOnlyDictionary<Guid, Key> dataKeys)
     {
+        var (graph, serializer) = (options.Events, options.Serializer);
         var headers = metadata.Headers is { Count: > 0 } ? serializer.Serialize(metadata.Headers) : null;
-        var pending = new List<(StreamAction Stream, Guid[] Ids, string[] Aliases, string[] DotNetTypes)>();
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        var pending = new List<PendingAppend>(streams.Count);
         foreach (var stream in streams)
         {
             var count = stream.Events.Count;
@@ -57,12 +36,11 @@ internal static class EventAppender
                 ids[i] = Guid.CreateVersion7();
                 aliases[i] = graph.AliasFor(type);
                 dotNetTypes[i] = EventGraph.DotNetTypeName(type);
-                using (ShreddingScope.Enter(stream.Id, dataKeys.GetValueOrDefault(stream.Id)))
-                    bodies[i] = serializer.Serialize(stream.Events[i]);
+                bodies[i] = Serialize(serializer, stream, i, dataKeys);
                 precisions[i] = graph.PrecisionOf(type);
             }
             batch.BatchCommands.Add(new NpgsqlBatchCommand(
-                "SELECT seq_id, version, ts FROM mt_quick_append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
+                "SELECT seq_ids, versions, stamps FROM mt_quick_append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
             {
                 Parameters =
                 {
@@ -81,10 +59,19 @@ internal static class EventAppender
                     new NpgsqlParameter { Value = Repeat(headers, count), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
                 },
             });
-            pending.Add((stream, ids, aliases, dotNetTypes));
+            pending.Add(new PendingAppend(stream, ids, aliases, dotNetTypes));
         }
+        return pending;
+    }
 
-        // The failing call is the one being read when the error arrives: errors surface in order.
+    /// <summary>
+    /// Runs the batch and returns the appended events as the server numbered them. A refused append becomes the
+    /// store's own exception for its stream: errors surface in order, so the failing call is the one being read.
+    /// </summary>
+    public static async Task<List<IEvent>> ExecuteAsync(
+        NpgsqlBatch batch, IReadOnlyList<PendingAppend> pending, Metadata metadata, CancellationToken cancellationToken)
+    {
+        var appended = new List<IEvent>();
         var current = 0;
         try
         {
@@ -92,14 +79,16 @@ internal static class EventAppender
             for (; current < pending.Count; current++)
             {
                 var (stream, ids, aliases, dotNetTypes) = pending[current];
-                for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
+                await reader.ReadAsync(cancellationToken);
+                var (sequences, versions, stamps) = (reader.GetFieldValue<long[]>(0), reader.GetFieldValue<long[]>(1), reader.GetFieldValue<DateTimeOffset[]>(2));
+                for (var i = 0; i < ids.Length; i++)
                     appended.Add(EventFactory.Create(stream.Events[i], new EventMetadata(
-                        ids[i], stream.Id, reader.GetInt64(1), reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(2), aliases[i],
+                        ids[i], stream.Id, versions[i], sequences[i], stamps[i], aliases[i],
                         dotNetTypes[i], metadata.CorrelationId, metadata.CausationId, metadata.Headers, IsArchived: false)));
                 await reader.NextResultAsync(cancellationToken);
             }
         }
-        catch (PostgresException exception) when (exception.SqlState is "MT001" or "MT002" or "MT003")
+        catch (PostgresException exception) when (current < pending.Count && exception.SqlState is "MT001" or "MT002" or "MT003")
         {
             var stream = pending[current].Stream;
             throw exception.SqlState switch
@@ -110,6 +99,12 @@ internal static class EventAppender
             };
         }
         return appended;
+    }
+
+    private static string Serialize(StoreSerializer serializer, StreamAction stream, int index, IReadOnlyDictionary<Guid, Key> dataKeys)
+    {
+        using (ShreddingScope.Enter(stream.Id, dataKeys.GetValueOrDefault(stream.Id)))
+            return serializer.Serialize(stream.Events[index]);
     }
 
     private static string?[] Repeat(string? value, int count) => Enumerable.Repeat(value, count).ToArray();

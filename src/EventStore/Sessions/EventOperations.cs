@@ -54,8 +54,9 @@ internal sealed class EventOperations(DocumentStore store) : QueryEventStore(sto
     private async Task<IEventStream<T>> FetchAsync<T>(Guid streamId, long? expectedVersion, CancellationToken cancellationToken) where T : class
     {
         Owner.AggregatorFor(typeof(T));
-        var events = await FetchStreamAsync(streamId, cancellationToken: cancellationToken);
-        var version = events.Count == 0 ? 0 : events[^1].Version;
+        // The expected version is the stream's true one, events of types this host does not know included, so that
+        // a writer who folded only part of the stream still loses to any append made since it read.
+        var (events, version) = await ReadStreamAsync(streamId, 0, null, 0, cancellationToken);
         if (expectedVersion is { } expected && expected != version)
             throw new Exceptions.EventStreamUnexpectedMaxEventIdException(streamId, expected, version);
         var action = ActionFor(streamId);

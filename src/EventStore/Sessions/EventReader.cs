@@ -16,17 +16,23 @@ internal static class EventReader
     public const string From = "mt_events LEFT JOIN mt_stream_keys AS k ON k.stream = mt_events.stream_id";
 
     public const int SequenceColumn = 0;
+    public const int VersionColumn = 3;
     public const int DataColumn = 4;
     public const int TypeColumn = 5;
 
-    public static IEvent Read(DbDataReader reader, StoreOptions options)
+    /// <summary>
+    /// The event, or null when its type is not registered with this store: a host that runs some modules only reads
+    /// streams that also hold other modules' events, and skips those, as Marten does.
+    /// </summary>
+    public static IEvent? Read(DbDataReader reader, StoreOptions options)
     {
         var (events, serializer) = (options.Events, options.Serializer);
-        var streamId = reader.GetGuid(2);
-        var version = reader.GetInt64(3);
         var alias = reader.GetString(TypeColumn);
+        if (!events.TryResolve(alias, out var type))
+            return null;
+        var streamId = reader.GetGuid(2);
+        var version = reader.GetInt64(VersionColumn);
         var dotNetType = reader.IsDBNull(8) ? null : reader.GetString(8);
-        var type = events.Resolve(alias, dotNetType, streamId, version);
         var metadata = new EventMetadata(
             Id: reader.GetGuid(1),
             StreamId: streamId,

@@ -17,7 +17,10 @@ public interface IQuerySession : IAsyncDisposable, IDisposable
 
 public interface IQueryEventStore
 {
-    /// <summary>The stream's events in order; <paramref name="version"/> or <paramref name="timestamp"/> stop at a point in the past.</summary>
+    /// <summary>
+    /// The stream's events in order; <paramref name="version"/> or <paramref name="timestamp"/> stop at a point in the past.
+    /// Events whose type this store does not register are left out; the others keep their stored versions.
+    /// </summary>
     Task<IReadOnlyList<IEvent>> FetchStreamAsync(Guid streamId, long version = 0, DateTimeOffset? timestamp = null, long fromVersion = 0, CancellationToken cancellationToken = default);
 
     /// <summary>The aggregate folded live from the stream, optionally as of a version or a time; null if no event created it.</summary>

@@ -8,7 +8,15 @@ internal class QueryEventStore(DocumentStore store) : IQueryEventStore
 {
     private protected DocumentStore Owner { get; } = store;
 
-    public async Task<IReadOnlyList<IEvent>> FetchStreamAsync(Guid streamId, long version = 0, DateTimeOffset? timestamp = null, long fromVersion = 0, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IEvent>> FetchStreamAsync(Guid streamId, long version = 0, DateTimeOffset? timestamp = null, long fromVersion = 0, CancellationToken cancellationToken = default) =>
+        (await ReadStreamAsync(streamId, version, timestamp, fromVersion, cancellationToken)).Events;
+
+    /// <summary>
+    /// The stream's events of registered types, and the version of the last row read whatever its type: the true
+    /// version of the stream as read, which skipped events still count towards.
+    /// </summary>
+    private protected async Task<(List<IEvent> Events, long LastVersion)> ReadStreamAsync(
+        Guid streamId, long version, DateTimeOffset? timestamp, long fromVersion, CancellationToken cancellationToken)
     {
         await using var command = Owner.DataSource.CreateCommand($"""
             SELECT {EventReader.Columns} FROM {EventReader.From}
@@ -21,9 +29,14 @@ internal class QueryEventStore(DocumentStore store) : IQueryEventStore
         command.Parameters.Add(new NpgsqlParameter { Value = fromVersion });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<IEvent>();
+        long lastVersion = 0;
         while (await reader.ReadAsync(cancellationToken))
-            events.Add(EventReader.Read(reader, Owner.Options));
-        return events;
+        {
+            lastVersion = reader.GetInt64(EventReader.VersionColumn);
+            if (EventReader.Read(reader, Owner.Options) is { } @event)
+                events.Add(@event);
+        }
+        return (events, lastVersion);
     }
 
     public async Task<T?> AggregateStreamAsync<T>(Guid streamId, long version = 0, DateTimeOffset? timestamp = null, T? state = null, long fromVersion = 0, CancellationToken cancellationToken = default) where T : class

@@ -27,15 +27,16 @@ public abstract class AsyncDaemonContract(AsyncDaemonFixture fixture)
     }
 
     /// <summary>Draws a sequence number in a transaction of its own, which stays open until the returned connection is told what to do.</summary>
-    private async Task<(NpgsqlConnection Connection, NpgsqlTransaction Transaction, long Sequence)> AppendUncommittedAsync(Guid streamId)
+    private async Task<(NpgsqlConnection Connection, NpgsqlTransaction Transaction, long Sequence)> AppendUncommittedAsync(Guid streamId, string alias = "amount_deposited")
     {
         var connection = await fixture.DataSource.OpenConnectionAsync();
         var transaction = await connection.BeginTransactionAsync();
         await using var command = new NpgsqlCommand("""
-            SELECT seq_id FROM mt_quick_append_events($1, null, '*DEFAULT*', false, null, ARRAY[gen_random_uuid()], ARRAY['amount_deposited'],
+            SELECT seq_ids[1] FROM mt_quick_append_events($1, null, '*DEFAULT*', false, null, ARRAY[gen_random_uuid()], ARRAY[$2],
                 ARRAY['test'], ARRAY['{"amount": 1}'::jsonb], ARRAY[interval '0'], ARRAY[null::text], ARRAY[null::text], ARRAY[null::jsonb])
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = alias });
         return (connection, transaction, (long)(await command.ExecuteScalarAsync())!);
     }
 
@@ -105,6 +106,23 @@ public abstract class AsyncDaemonContract(AsyncDaemonFixture fixture)
         await daemon.WaitForNonStaleDataAsync(Patience);
 
         Assert.True(await ProgressAsync(nameof(TallyProjection)) > abandoned.Sequence);
+    }
+
+    [Fact]
+    public async Task The_daemon_passes_events_of_a_type_its_host_does_not_know()
+    {
+        var daemon = fixture.Services.GetRequiredService<IProjectionDaemon>();
+        await daemon.StartAllAsync();
+        var ledger = await OpenLedgerAsync();
+        var foreign = await AppendUncommittedAsync(ledger, "written_by_a_module_this_host_does_not_run");
+        await foreign.Transaction.CommitAsync();
+        await foreign.Connection.DisposeAsync();
+        await DepositAsync(ledger);
+
+        await daemon.WaitForNonStaleDataAsync(Patience);
+
+        await AssertEveryLedgerTalliedExactlyOnceAsync([ledger]);
+        Assert.True(await ProgressAsync(nameof(TallyProjection)) > foreign.Sequence);
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public class EventStoreFixture : PostgresDatabase
         options.Events.AddEventType<AmountDeposited>();
         options.Events.AddEventType<AmountWithdrawn>();
         options.Events.AddEventType<LedgerClosed>();
+        options.Events.AddEventType<NoteTaken>();
         options.Events.TimestampPrecision<TipReceived>(TimeSpan.FromHours(1));
         options.Projections.Add(new LedgerSummaryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new TipLogProjection(), ProjectionLifecycle.Inline);

@@ -15,6 +15,9 @@ public sealed record LedgerClosed(string Reason);
 
 public sealed record TipReceived(string Channel);
 
+/// <summary>An event no inline projection handles, so that appending it needs no read before the commit.</summary>
+public sealed record NoteTaken(string Text);
+
 public sealed record Ledger(Guid Id, string Owner, decimal Balance, int Movements, bool Closed)
 {
     public static Ledger Create(LedgerOpened opened) => new(opened.LedgerId, opened.Owner, 0, 0, false);
