@@ -27,6 +27,8 @@ public static class IntakeModule
         services.AddSingleton(new SchemaScripts(Name, typeof(IntakeModule).Assembly));
         services.AddOptions<IntakeOptions>().BindConfiguration("Intake");
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ISpentTokens, StoredSpentTokens>();
+        services.AddHostedService<SpentTokenSweep>();
         services.AddSingleton<SignedTokens>();
         services.AddSingleton<ProofOfWork>();
         services.AddSingleton<FormThrottle>();
@@ -44,6 +46,7 @@ public static class IntakeModule
             options.Events.TimestampPrecision<InformantMessageReceived>(TimeSpan.FromHours(1));
             options.Events.TimestampPrecision<AttachmentReceived>(TimeSpan.FromHours(1));
             options.Events.TimestampPrecision<ProtectionRequested>(TimeSpan.FromHours(1));
+            options.Schema.For<SpentFloodToken>().Index(token => token.KeepUntil);
         });
         return services;
     }

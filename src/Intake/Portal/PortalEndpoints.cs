@@ -47,7 +47,7 @@ internal static class PortalEndpoints
             return PortalPage.Render(language, text.ReportHeading, PortalPage.Notice(text.Error($"at most {options.Value.Limits.MaxReportBodyBytes}")), StatusCodes.Status413PayloadTooLarge);
         var form = ReportForm.From(fields);
 
-        switch (throttle.Spend(fields["formToken"]))
+        switch (await throttle.SpendAsync(fields["formToken"], cancellationToken))
         {
             case FormTokenVerdict.TooSoon:
                 return ReportFormPage.Render(language, throttle.Issue(), form, new Dictionary<string, string[]>(), text.TooSoon, StatusCodes.Status429TooManyRequests);
@@ -79,7 +79,7 @@ internal static class PortalEndpoints
         var fields = await ReadFormAsync(request, 4096, cancellationToken);
         if (fields is null)
             return StatusPage.RenderForm(language, throttle.Issue(), text.ReceiptUnknown, StatusCodes.Status413PayloadTooLarge);
-        var verdict = throttle.Spend(fields["formToken"]);
+        var verdict = await throttle.SpendAsync(fields["formToken"], cancellationToken);
         if (verdict != FormTokenVerdict.Accepted)
             return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
         return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, notice: null, removed: null, cancellationToken);
@@ -95,7 +95,7 @@ internal static class PortalEndpoints
         var fields = await ReadFormAsync(request, 256 * 1024, cancellationToken);
         if (fields is null)
             return StatusPage.RenderForm(language, throttle.Issue(), text.MessageInvalid, StatusCodes.Status413PayloadTooLarge);
-        var verdict = throttle.Spend(fields["formToken"]);
+        var verdict = await throttle.SpendAsync(fields["formToken"], cancellationToken);
         if (verdict != FormTokenVerdict.Accepted)
             return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
         var body = fields["body"].ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -115,7 +115,7 @@ internal static class PortalEndpoints
         if (!bucket.TryTake())
             return StatusPage.RenderForm(language, throttle.Issue(), text.Busy, StatusCodes.Status429TooManyRequests);
         var upload = await MultipartUpload.ReadAsync(request, options.Value.Limits.MaxFileBytes, cancellationToken);
-        var verdict = throttle.Spend(upload.Fields.GetValueOrDefault("formToken"));
+        var verdict = await throttle.SpendAsync(upload.Fields.GetValueOrDefault("formToken"), cancellationToken);
         if (verdict != FormTokenVerdict.Accepted)
             return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
         var typedReceipt = upload.Fields.GetValueOrDefault("receipt");
