@@ -11,6 +11,7 @@ using Reporting.Intake.Attachments.Adding;
 using Reporting.Intake.Flood;
 using Reporting.Intake.Messages.Sending;
 using Reporting.Intake.Portal;
+using Reporting.Intake.Protection.Requesting;
 using Reporting.Intake.Reports.Submitting;
 using Reporting.Intake.Responses;
 using Reporting.Intake.Status.Checking;
@@ -38,6 +39,7 @@ public static class IntakeModule
         services.AddSingleton<IReportFiling, SealedReportFiling>();
         services.AddSingleton<ICaseLookup, CaseStreamLookup>();
         services.AddSingleton<IInformantMessages, SealedInformantMessages>();
+        services.AddSingleton<IProtectionRequests, SealedProtectionRequests>();
         services.AddSingleton<IAttachmentStore, SealedAttachmentStore>();
         services.ConfigureMarten(options =>
         {
@@ -61,6 +63,7 @@ public static class IntakeModule
         flooded.MapPost("/reports", SubmitReportEndpoint.Handle);
         flooded.MapPost("/status", CheckStatusEndpoint.Handle);
         flooded.MapPost("/messages", SendMessageEndpoint.Handle);
+        flooded.MapPost("/protection-requests", RequestProtectionEndpoint.Handle);
         flooded.MapPost("/attachments", AddAttachmentEndpoint.Handle);
         PortalEndpoints.Map(endpoints);
         return endpoints;
