@@ -61,6 +61,9 @@ try
             throw new InvalidOperationException($"Submission answered {(int)response.StatusCode}.");
     }
 
+    foreach (var (step, microseconds) in SubmissionSteps.Measure(System.Text.Encoding.UTF8.GetBytes(body)))
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"step alone, median: {step,-36} {microseconds,7:F1} µs"));
+
     var dataDirectory = Path.Combine(folder, "data");
     var intakeWarmUp = await WarmUpAsync(Submit);
     var cpuBefore = CpuTime.Now(dataDirectory);
