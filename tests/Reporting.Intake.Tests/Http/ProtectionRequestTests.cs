@@ -27,7 +27,7 @@ public sealed partial class ProtectionRequestTests(IntakeHost host) : IClassFixt
         var stored = (await session.Events.FetchStreamAsync(caseId)).Last();
         var requested = Assert.IsType<ProtectionRequested>(stored.Data);
         Assert.Equal(Fear, OfficeSide.Open(host, caseId, requested.Request, ProtectionRequested.BodyField));
-        Assert.Equal(TimeSpan.Zero, requested.ReceivedAt - requested.ReceivedAt.Date.AddHours(requested.ReceivedAt.Hour));
+        Assert.Equal(Intake.Sealing.Hour.Truncate(requested.ReceivedAt), requested.ReceivedAt);
         Assert.Equal((0, 0, 0), (stored.Timestamp.Minute, stored.Timestamp.Second, stored.Timestamp.Millisecond));
     }
 
