@@ -21,10 +21,10 @@ public static class Load
         })));
         var elapsed = stopwatch.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(list => list).Order().ToArray();
-        return new LoadResult(all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new LoadResult(all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length);
     }
 
     private static double Percentile(double[] sorted, double fraction) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(fraction * sorted.Length) - 1)];
 }
 
-public sealed record LoadResult(double PerSecond, double P50, double P99);
+public sealed record LoadResult(double PerSecond, double P50, double P99, int Operations);

@@ -13,9 +13,13 @@ using Reporting.Sodium.Cryptography;
 
 // One run, one durable database (fsync on): first the real host taking sealed reports from 64 loopback clients (BENCH_CLIENTS) with
 // proof of work off, then as many clients doing plain parameterized INSERTs of rows as large as the stored reports,
-// each for BENCH_SECONDS (10) after a two-second warm-up.
+// each for BENCH_SECONDS (10) after a warm-up that lasts until the JIT has settled (at most BENCH_WARMUP seconds, 60): on a
+// loaded two-core machine tiered compilation, with its instrumented tier, goes on for tens of seconds, and measuring
+// before it settles measures the compiler rather than a server that has been running for a while.
 var clients = int.Parse(Environment.GetEnvironmentVariable("BENCH_CLIENTS") ?? "64", CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "10", CultureInfo.InvariantCulture));
+var longestWarmUp = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_WARMUP") ?? "60", CultureInfo.InvariantCulture));
+var loadBefore = File.ReadAllText("/proc/loadavg").Trim();
 var folder = Path.Combine(Path.GetTempPath(), $"reporting-intake-bench-{Environment.ProcessId}");
 await using var cluster = await EmbeddedPostgresCluster.StartAsync(new EmbeddedPostgresOptions(Path.Combine(folder, "data"), Durable: true), NullLogger.Instance);
 using var officeKey = Key.Create(KeyAgreementAlgorithm.X25519);
@@ -57,8 +61,14 @@ try
             throw new InvalidOperationException($"Submission answered {(int)response.StatusCode}.");
     }
 
-    await Load.RunAsync(clients, TimeSpan.FromSeconds(2), Submit);
+    foreach (var (step, microseconds) in SubmissionSteps.Measure(System.Text.Encoding.UTF8.GetBytes(body)))
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"step alone, median: {step,-36} {microseconds,7:F1} µs"));
+
+    var dataDirectory = Path.Combine(folder, "data");
+    var intakeWarmUp = await WarmUpAsync(Submit);
+    var cpuBefore = CpuTime.Now(dataDirectory);
     var intake = await Load.RunAsync(clients, duration, Submit);
+    var intakeCpu = PerOperation(cpuBefore, CpuTime.Now(dataDirectory), intake);
 
     var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = "reporting" }.ConnectionString);
     await using (var averageSize = dataSource.CreateCommand("SELECT avg(length(data::text))::int FROM mt_events WHERE type = 'report_submitted'"))
@@ -76,12 +86,15 @@ try
             await insert.ExecuteNonQueryAsync();
         }
 
-        await Load.RunAsync(clients, TimeSpan.FromSeconds(2), Insert);
+        var plainWarmUp = await WarmUpAsync(Insert);
+        cpuBefore = CpuTime.Now(dataDirectory);
         var plain = await Load.RunAsync(clients, duration, Insert);
+        var plainCpu = PerOperation(cpuBefore, CpuTime.Now(dataDirectory), plain);
 
         Console.WriteLine($"PostgreSQL embedded, fsync on; {Environment.ProcessorCount} cores; {clients} clients; {duration.TotalSeconds:F0} s each; stored report {rowSize} bytes of JSON");
-        Console.WriteLine($"sealed submissions: {intake.PerSecond:F0}/s, p50 {intake.P50:F1} ms, p99 {intake.P99:F1} ms");
-        Console.WriteLine($"plain INSERTs:      {plain.PerSecond:F0}/s, p50 {plain.P50:F1} ms, p99 {plain.P99:F1} ms");
+        Console.WriteLine($"load average before: {loadBefore}; after: {File.ReadAllText("/proc/loadavg").Trim()}; warm-up until the JIT settled: {intakeWarmUp.TotalSeconds:F0} s and {plainWarmUp.TotalSeconds:F0} s");
+        Console.WriteLine($"sealed submissions: {intake.PerSecond:F0}/s, p50 {intake.P50:F1} ms, p99 {intake.P99:F1} ms; CPU each: {intakeCpu.Process:F0} µs here (clients and host), {intakeCpu.Postgres:F0} µs in PostgreSQL");
+        Console.WriteLine($"plain INSERTs:      {plain.PerSecond:F0}/s, p50 {plain.P50:F1} ms, p99 {plain.P99:F1} ms; CPU each: {plainCpu.Process:F0} µs here (clients), {plainCpu.Postgres:F0} µs in PostgreSQL");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT intake ratio_vs_insert={intake.PerSecond / plain.PerSecond:F2} submissions_per_s={intake.PerSecond:F0} p50_ms={intake.P50:F1} p99_ms={intake.P99:F1}"));
     }
@@ -96,4 +109,25 @@ finally
 {
     await cluster.StopAsync();
     Directory.Delete(folder, recursive: true);
+}
+
+(double Process, double Postgres) PerOperation((double Process, double Postgres) before, (double Process, double Postgres) after, LoadResult load)
+{
+    return ((after.Process - before.Process) / load.Operations * 1e6, (after.Postgres - before.Postgres) / load.Operations * 1e6);
+}
+
+// Two-second rounds until one compiles hardly any method (tier-ups included), at least two rounds, at most the limit.
+async Task<TimeSpan> WarmUpAsync(Func<Task> operation)
+{
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    var rounds = 0;
+    long compiled;
+    do
+    {
+        compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        await Load.RunAsync(clients, TimeSpan.FromSeconds(2), operation);
+        rounds++;
+    }
+    while ((rounds < 2 || System.Runtime.JitInfo.GetCompiledMethodCount() - compiled > 10) && watch.Elapsed < longestWarmUp);
+    return watch.Elapsed;
 }

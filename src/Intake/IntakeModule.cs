@@ -11,6 +11,7 @@ using Reporting.Intake.Attachments.Adding;
 using Reporting.Intake.Flood;
 using Reporting.Intake.Messages.Sending;
 using Reporting.Intake.Portal;
+using Reporting.Intake.Protection.Requesting;
 using Reporting.Intake.Reports.Submitting;
 using Reporting.Intake.Responses;
 using Reporting.Intake.Status.Checking;
@@ -27,6 +28,8 @@ public static class IntakeModule
         services.AddSingleton(new SchemaScripts(Name, typeof(IntakeModule).Assembly));
         services.AddOptions<IntakeOptions>().BindConfiguration("Intake");
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ISpentTokens, StoredSpentTokens>();
+        services.AddHostedService<SpentTokenSweep>();
         services.AddSingleton<SignedTokens>();
         services.AddSingleton<ProofOfWork>();
         services.AddSingleton<FormThrottle>();
@@ -36,6 +39,7 @@ public static class IntakeModule
         services.AddSingleton<IReportFiling, SealedReportFiling>();
         services.AddSingleton<ICaseLookup, CaseStreamLookup>();
         services.AddSingleton<IInformantMessages, SealedInformantMessages>();
+        services.AddSingleton<IProtectionRequests, SealedProtectionRequests>();
         services.AddSingleton<IAttachmentStore, SealedAttachmentStore>();
         services.ConfigureMarten(options =>
         {
@@ -44,6 +48,7 @@ public static class IntakeModule
             options.Events.TimestampPrecision<InformantMessageReceived>(TimeSpan.FromHours(1));
             options.Events.TimestampPrecision<AttachmentReceived>(TimeSpan.FromHours(1));
             options.Events.TimestampPrecision<ProtectionRequested>(TimeSpan.FromHours(1));
+            options.Schema.For<SpentFloodToken>().Index(token => token.KeepUntil);
         });
         return services;
     }
@@ -58,6 +63,7 @@ public static class IntakeModule
         flooded.MapPost("/reports", SubmitReportEndpoint.Handle);
         flooded.MapPost("/status", CheckStatusEndpoint.Handle);
         flooded.MapPost("/messages", SendMessageEndpoint.Handle);
+        flooded.MapPost("/protection-requests", RequestProtectionEndpoint.Handle);
         flooded.MapPost("/attachments", AddAttachmentEndpoint.Handle);
         PortalEndpoints.Map(endpoints);
         return endpoints;

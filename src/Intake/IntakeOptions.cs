@@ -32,6 +32,12 @@ public sealed class FloodOptions
     public int BurstSize { get; set; } = 200;
 
     public double RefillPerSecond { get; set; } = 50;
+
+    /// <summary>
+    /// base64url of 32 bytes: the HMAC key of proof-of-work challenges and form tokens. Every Intake host behind one
+    /// load balancer needs the same; unset, each process makes its own, and its tokens are good on it alone.
+    /// </summary>
+    public string? TokenKey { get; set; }
 }
 
 public sealed class FormTokenOptions

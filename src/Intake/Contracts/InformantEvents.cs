@@ -29,7 +29,11 @@ public sealed record InformantMessageReceived(Guid MessageId, SealedEnvelope Mes
 public sealed record AttachmentReceived(Guid AttachmentId, SealedEnvelope Envelope, long Size, IReadOnlyList<string> RemovedMetadata, DateTimeOffset ReceivedAt);
 
 /// <summary>The informant asked for protection against retaliation; flagged to the approvers.</summary>
-public sealed record ProtectionRequested(SealedEnvelope Request, DateTimeOffset ReceivedAt);
+/// <param name="Request">Field "body": what the informant fears or has suffered, in their words.</param>
+public sealed record ProtectionRequested(SealedEnvelope Request, DateTimeOffset ReceivedAt)
+{
+    public const string BodyField = "body";
+}
 
 /// <summary>The stage the informant sees changed. Stages are those of the HTTP contract (<see cref="InformantStages"/>).</summary>
 public sealed record InformantStageChanged(string Stage, DateTimeOffset ChangedAt);

@@ -13,7 +13,7 @@ public sealed class FormThrottle(SignedTokens tokens, TimeProvider clock, IOptio
 
     public string Issue() => tokens.Issue(TokenPurpose.PortalForm);
 
-    public FormTokenVerdict Spend(string? token)
+    public async Task<FormTokenVerdict> SpendAsync(string? token, CancellationToken cancellationToken)
     {
         var issuedAt = tokens.IssuedAt(token, TokenPurpose.PortalForm);
         var now = clock.GetUtcNow();
@@ -21,7 +21,7 @@ public sealed class FormThrottle(SignedTokens tokens, TimeProvider clock, IOptio
             return FormTokenVerdict.Invalid;
         if (issuedAt + Options.MinimumAge > now)
             return FormTokenVerdict.TooSoon;
-        return tokens.TrySpend(token!, issuedAt.Value + Options.Lifetime) ? FormTokenVerdict.Accepted : FormTokenVerdict.Invalid;
+        return await tokens.TrySpendAsync(token!, issuedAt.Value + Options.Lifetime, cancellationToken) ? FormTokenVerdict.Accepted : FormTokenVerdict.Invalid;
     }
 }
 

@@ -21,7 +21,7 @@ public sealed class ProofOfWork(SignedTokens tokens, TimeProvider clock, IOption
     }
 
     /// <summary>True when the answer is right and its challenge is ours, unexpired and not used before; uses it up.</summary>
-    public bool TryAccept(string? challenge, string? nonce)
+    public async Task<bool> TryAcceptAsync(string? challenge, string? nonce, CancellationToken cancellationToken)
     {
         if (Difficulty == 0)
             return true;
@@ -32,7 +32,7 @@ public sealed class ProofOfWork(SignedTokens tokens, TimeProvider clock, IOption
         if (expiresAt is null || expiresAt < clock.GetUtcNow())
             return false;
         return LeadingZeroBits(SHA256.HashData(Encoding.UTF8.GetBytes($"{challenge}:{nonce}"))) >= Difficulty
-            && tokens.TrySpend(challenge, expiresAt.Value);
+            && await tokens.TrySpendAsync(challenge, expiresAt.Value, cancellationToken);
     }
 
     public static int LeadingZeroBits(ReadOnlySpan<byte> hash)

@@ -1,21 +1,21 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 
 namespace Reporting.Intake.Flood;
 
 /// <summary>
 /// Short-lived tokens the server can check without storing them when issued: a purpose, the issue time (seconds) and
-/// 16 random bytes, under an HMAC with a key that lives only in this process. Only a token that has been used is
-/// remembered, until it expires, so that it is good once; flooding with fresh tokens costs the server no memory.
+/// 16 random bytes, under an HMAC. Only a token that has been used is remembered, in the database until it expires, so
+/// that it is good once on every host; flooding with fresh tokens costs the server nothing. Hosts behind one load
+/// balancer share the HMAC key (<c>Intake:Flood:TokenKey</c>); without one, each process makes its own and its tokens
+/// are good on it alone.
 /// </summary>
-public sealed class SignedTokens(TimeProvider clock)
+public sealed class SignedTokens(TimeProvider clock, IOptions<IntakeOptions> options, ISpentTokens spent)
 {
     private const int PayloadLength = 1 + 8 + 16;
     private const int MacLength = 16;
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
-    private readonly ConcurrentDictionary<string, long> _spent = new(StringComparer.Ordinal);
-    private long _nextSweep;
+    private readonly byte[] _key = KeyFrom(options.Value.Flood.TokenKey);
 
     public string Issue(TokenPurpose purpose)
     {
@@ -38,18 +38,23 @@ public sealed class SignedTokens(TimeProvider clock)
         return DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(1, 8)));
     }
 
-    /// <summary>Marks a valid token used; false when it was used before.</summary>
-    public bool TrySpend(string token, DateTimeOffset expiresAt)
+    /// <summary>Marks a valid token used; false when it was used before, here or on another host.</summary>
+    public Task<bool> TrySpendAsync(string token, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        if (Interlocked.Read(ref _nextSweep) <= now)
-        {
-            Interlocked.Exchange(ref _nextSweep, now + 60);
-            foreach (var (spent, expiry) in _spent)
-                if (expiry < now)
-                    _spent.TryRemove(spent, out _);
-        }
-        return _spent.TryAdd(token, expiresAt.ToUnixTimeSeconds());
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token), digest);
+        // Kept to the hour after expiry: the database learns neither the token nor the second it was issued.
+        var keepUntil = Sealing.Hour.Truncate(expiresAt) + TimeSpan.FromHours(1);
+        return spent.TrySpendAsync(Base64Url.Encode(digest), keepUntil, cancellationToken);
+    }
+
+    private static byte[] KeyFrom(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+            return RandomNumberGenerator.GetBytes(32);
+        if (!Base64Url.TryDecode(configured.Trim(), 32, out var key))
+            throw new InvalidOperationException("Intake:Flood:TokenKey must be 32 bytes in base64url (43 characters).");
+        return key;
     }
 }
 

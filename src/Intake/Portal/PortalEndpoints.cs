@@ -7,6 +7,7 @@ using Reporting.Intake.Attachments.Adding;
 using Reporting.Intake.Attachments.Adding.Metadata;
 using Reporting.Intake.Flood;
 using Reporting.Intake.Messages.Sending;
+using Reporting.Intake.Protection.Requesting;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Reports.Submitting;
 using Reporting.Intake.Responses;
@@ -32,6 +33,7 @@ internal static class PortalEndpoints
         pages.MapGet("/status", (HttpRequest request, FormThrottle throttle) => StatusPage.RenderForm(Languages.From(request.Query), throttle.Issue()));
         pages.MapPost("/status", CheckAsync);
         pages.MapPost("/messages", SendAsync);
+        pages.MapPost("/protection", AskProtectionAsync);
         pages.MapPost("/attachments", AttachAsync);
     }
 
@@ -47,7 +49,7 @@ internal static class PortalEndpoints
             return PortalPage.Render(language, text.ReportHeading, PortalPage.Notice(text.Error($"at most {options.Value.Limits.MaxReportBodyBytes}")), StatusCodes.Status413PayloadTooLarge);
         var form = ReportForm.From(fields);
 
-        switch (throttle.Spend(fields["formToken"]))
+        switch (await throttle.SpendAsync(fields["formToken"], cancellationToken))
         {
             case FormTokenVerdict.TooSoon:
                 return ReportFormPage.Render(language, throttle.Issue(), form, new Dictionary<string, string[]>(), text.TooSoon, StatusCodes.Status429TooManyRequests);
@@ -79,7 +81,7 @@ internal static class PortalEndpoints
         var fields = await ReadFormAsync(request, 4096, cancellationToken);
         if (fields is null)
             return StatusPage.RenderForm(language, throttle.Issue(), text.ReceiptUnknown, StatusCodes.Status413PayloadTooLarge);
-        var verdict = throttle.Spend(fields["formToken"]);
+        var verdict = await throttle.SpendAsync(fields["formToken"], cancellationToken);
         if (verdict != FormTokenVerdict.Accepted)
             return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
         return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, notice: null, removed: null, cancellationToken);
@@ -95,7 +97,7 @@ internal static class PortalEndpoints
         var fields = await ReadFormAsync(request, 256 * 1024, cancellationToken);
         if (fields is null)
             return StatusPage.RenderForm(language, throttle.Issue(), text.MessageInvalid, StatusCodes.Status413PayloadTooLarge);
-        var verdict = throttle.Spend(fields["formToken"]);
+        var verdict = await throttle.SpendAsync(fields["formToken"], cancellationToken);
         if (verdict != FormTokenVerdict.Accepted)
             return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
         var body = fields["body"].ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -107,6 +109,28 @@ internal static class PortalEndpoints
         return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, sent ? text.MessageSent : null, null, cancellationToken);
     }
 
+    private static async Task<IResult> AskProtectionAsync(
+        HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, ICaseLookup lookup, IProtectionRequests protection, IOfficeSealingKeyProvider sealingKeys, CancellationToken cancellationToken)
+    {
+        var language = Languages.From(request.Query);
+        var text = PortalText.For(language);
+        if (!bucket.TryTake())
+            return StatusPage.RenderForm(language, throttle.Issue(), text.Busy, StatusCodes.Status429TooManyRequests);
+        var fields = await ReadFormAsync(request, 256 * 1024, cancellationToken);
+        if (fields is null)
+            return StatusPage.RenderForm(language, throttle.Issue(), text.ProtectionInvalid, StatusCodes.Status413PayloadTooLarge);
+        var verdict = await throttle.SpendAsync(fields["formToken"], cancellationToken);
+        if (verdict != FormTokenVerdict.Accepted)
+            return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
+        var body = fields["body"].ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (!SendMessageEndpoint.IsValidBody(body))
+            return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, text.ProtectionInvalid, null, cancellationToken);
+        if (sealingKeys.Current is null)
+            return StatusPage.RenderForm(language, throttle.Issue(), text.Unavailable, StatusCodes.Status503ServiceUnavailable);
+        var sent = ReceiptCode.Parse(fields["receipt"]).Receipt is { } receipt && await protection.RequestAsync(receipt, body, cancellationToken);
+        return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, sent ? text.ProtectionSent : null, null, cancellationToken);
+    }
+
     private static async Task<IResult> AttachAsync(
         HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, IOptions<IntakeOptions> options, ICaseLookup lookup, IAttachmentStore store, IOfficeSealingKeyProvider sealingKeys, CancellationToken cancellationToken)
     {
@@ -115,7 +139,7 @@ internal static class PortalEndpoints
         if (!bucket.TryTake())
             return StatusPage.RenderForm(language, throttle.Issue(), text.Busy, StatusCodes.Status429TooManyRequests);
         var upload = await MultipartUpload.ReadAsync(request, options.Value.Limits.MaxFileBytes, cancellationToken);
-        var verdict = throttle.Spend(upload.Fields.GetValueOrDefault("formToken"));
+        var verdict = await throttle.SpendAsync(upload.Fields.GetValueOrDefault("formToken"), cancellationToken);
         if (verdict != FormTokenVerdict.Accepted)
             return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
         var typedReceipt = upload.Fields.GetValueOrDefault("receipt");

@@ -65,6 +65,12 @@ internal sealed record PortalText
     public required string ReplyButton { get; init; }
     public required string MessageSent { get; init; }
     public required string MessageInvalid { get; init; }
+    public required string ProtectionHeading { get; init; }
+    public required string ProtectionHint { get; init; }
+    public required string ProtectionLabel { get; init; }
+    public required string ProtectionButton { get; init; }
+    public required string ProtectionSent { get; init; }
+    public required string ProtectionInvalid { get; init; }
     public required string AttachmentHeading { get; init; }
     public required string AttachmentHint { get; init; }
     public required string AttachmentLabel { get; init; }
@@ -150,6 +156,12 @@ internal sealed record PortalText
         ReplyButton = "发送留言",
         MessageSent = "留言已发送。",
         MessageInvalid = "留言须为 1 至 20000 字，且不能含有控制字符。",
+        ProtectionHeading = "请求保护",
+        ProtectionHint = "如果您因举报已经受到或担心受到打击报复（例如调岗、降职、辞退、克扣待遇、威胁或骚扰），可以在此请求保护。请求会加密后送交受理部门，并提请领导关注。请写明您担心或遇到的情况；除非您愿意，不要写出能认出您的细节。",
+        ProtectionLabel = "您担心或遇到的情况",
+        ProtectionButton = "请求保护",
+        ProtectionSent = "保护请求已送交受理部门。",
+        ProtectionInvalid = "请写明您担心或遇到的情况（1 至 20000 字，不能含有控制字符）。",
         AttachmentHeading = "补充材料",
         AttachmentHint = "单个文件不超过 20 MB。照片和 Office 文档中的作者、位置、时间等信息会在加密前去除。",
         AttachmentLabel = "选择文件",
@@ -258,6 +270,12 @@ internal sealed record PortalText
         ReplyButton = "Send message",
         MessageSent = "Your message has been sent.",
         MessageInvalid = "A message must be 1 to 20,000 characters, without control characters.",
+        ProtectionHeading = "Ask for protection",
+        ProtectionHint = "If you have suffered or fear retaliation for reporting (for example a transfer, demotion, dismissal, cut pay or benefits, threats or harassment), you can ask for protection here. Your request is encrypted, sent to the office and brought to the attention of its head. Describe what you fear or what has happened; leave out details that could identify you unless you are willing to be identified.",
+        ProtectionLabel = "What you fear or what has happened",
+        ProtectionButton = "Ask for protection",
+        ProtectionSent = "Your request for protection has been sent to the office.",
+        ProtectionInvalid = "Please describe what you fear or what has happened (1 to 20,000 characters, without control characters).",
         AttachmentHeading = "Add material",
         AttachmentHint = "Up to 20 MB a file. Author, location and time information is removed from photos and Office documents before they are encrypted.",
         AttachmentLabel = "Choose a file",

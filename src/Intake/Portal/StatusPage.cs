@@ -6,8 +6,8 @@ using static Reporting.Intake.Portal.PortalPage;
 namespace Reporting.Intake.Portal;
 
 /// <summary>
-/// The receipt form, and the case seen through a receipt: stage, outcome, the conversation, and forms to reply and to
-/// add material. The receipt travels only in hidden fields of POSTed forms, never in a link.
+/// The receipt form, and the case seen through a receipt: stage, outcome, the conversation, and forms to reply, to
+/// add material and to ask for protection against retaliation. The receipt travels only in hidden fields of POSTed forms, never in a link.
 /// </summary>
 internal static class StatusPage
 {
@@ -59,6 +59,13 @@ internal static class StatusPage
             <label for="file">{Encode(text.AttachmentLabel)}</label>
             <input type="file" id="file" name="file" aria-describedby="file-hint">
             <button type="submit">{Encode(text.AttachmentButton)}</button>
+            </form>
+            <h2 id="protection">{Encode(text.ProtectionHeading)}</h2>
+            <p class="hint" id="protection-hint">{Encode(text.ProtectionHint)}</p>
+            <form method="post" action="/protection{language.Query()}" accept-charset="utf-8" novalidate>{TokenField(issueFormToken())}{receiptField}
+            <label for="protection-body">{Encode(text.ProtectionLabel)}</label>
+            <textarea id="protection-body" name="body" rows="5" maxlength="20000" aria-describedby="protection-hint"></textarea>
+            <button type="submit">{Encode(text.ProtectionButton)}</button>
             </form>
             """);
         body.Append(HomePage.SafetyAdvice(text));

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 
 namespace Reporting.Intake.Receipts;
@@ -20,11 +21,17 @@ public sealed class ReceiptCode
 
     public static ReceiptCode Generate()
     {
+        // One draw of 96 bits, cut into 19 groups of 5: each group indexes the 32-letter alphabet exactly, so no letter
+        // is favoured, and one call to the generator costs a twentieth of one call per character.
+        Span<byte> random = stackalloc byte[16];
+        random.Clear();
+        RandomNumberGenerator.Fill(random[..12]);
+        var bits = BinaryPrimitives.ReadUInt128LittleEndian(random);
         Span<char> characters = stackalloc char[Length];
-        // 19 draws from a 32-letter alphabet: each index takes exactly 5 of the generator's bits, so no value is favoured.
         for (var i = 0; i < RandomCharacters; i++)
-            characters[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            characters[i] = Alphabet[(int)(bits >> (5 * i)) & 31];
         characters[RandomCharacters] = Alphabet[CheckValue(characters[..RandomCharacters])];
+        CryptographicOperations.ZeroMemory(random);
         return new ReceiptCode(new string(characters));
     }
 

@@ -12,6 +12,9 @@ internal sealed class SizeBucketPadding(IOptions<IntakeOptions> options) : IEndp
 {
     private static readonly int[] Buckets = [2 * 1024, 8 * 1024, 32 * 1024, 128 * 1024, 512 * 1024];
 
+    /// <summary>Shared and never written to: padding is copied from it rather than allocated per response.</summary>
+    private static readonly byte[] Spaces = CreateSpaces(8 * 1024);
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         if (options.Value.OnionLocation is { } onion)
@@ -27,6 +30,13 @@ internal sealed class SizeBucketPadding(IOptions<IntakeOptions> options) : IEndp
                 return bucket;
         const int largest = 512 * 1024;
         return (int)((length + largest - 1) / largest * largest);
+    }
+
+    private static byte[] CreateSpaces(int length)
+    {
+        var spaces = new byte[length];
+        spaces.AsSpan().Fill((byte)' ');
+        return spaces;
     }
 
     private sealed class PaddedResult(object? inner) : IResult
@@ -52,11 +62,9 @@ internal sealed class SizeBucketPadding(IOptions<IntakeOptions> options) : IEndp
             }
             var padded = BucketFor(buffer.Length);
             response.ContentLength = padded;
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original, httpContext.RequestAborted);
-            var spaces = new byte[padded - buffer.Length];
-            spaces.AsSpan().Fill((byte)' ');
-            await original.WriteAsync(spaces, httpContext.RequestAborted);
+            await original.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), httpContext.RequestAborted);
+            for (var left = padded - buffer.Length; left > 0; left -= Spaces.Length)
+                await original.WriteAsync(Spaces.AsMemory(0, (int)Math.Min(left, Spaces.Length)), httpContext.RequestAborted);
         }
     }
 }

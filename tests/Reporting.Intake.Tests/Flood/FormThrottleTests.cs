@@ -12,47 +12,47 @@ public sealed class FormThrottleTests
     public FormThrottleTests()
     {
         var options = Options.Create(new IntakeOptions { Form = { MinimumAge = TimeSpan.FromSeconds(5), Lifetime = TimeSpan.FromHours(1) } });
-        _tokens = new SignedTokens(_clock);
+        _tokens = new SignedTokens(_clock, options, new RememberedTokens());
         _throttle = new FormThrottle(_tokens, _clock, options);
     }
 
     [Fact]
-    public void A_form_posted_at_once_is_too_soon_and_stays_usable_later()
+    public async Task A_form_posted_at_once_is_too_soon_and_stays_usable_later()
     {
         var token = _throttle.Issue();
 
-        Assert.Equal(FormTokenVerdict.TooSoon, _throttle.Spend(token));
+        Assert.Equal(FormTokenVerdict.TooSoon, await _throttle.SpendAsync(token, CancellationToken.None));
         _clock.Advance(TimeSpan.FromSeconds(5));
-        Assert.Equal(FormTokenVerdict.Accepted, _throttle.Spend(token));
+        Assert.Equal(FormTokenVerdict.Accepted, await _throttle.SpendAsync(token, CancellationToken.None));
     }
 
     [Fact]
-    public void A_form_token_is_good_once()
+    public async Task A_form_token_is_good_once()
     {
         var token = _throttle.Issue();
         _clock.Advance(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(FormTokenVerdict.Accepted, _throttle.Spend(token));
-        Assert.Equal(FormTokenVerdict.Invalid, _throttle.Spend(token));
+        Assert.Equal(FormTokenVerdict.Accepted, await _throttle.SpendAsync(token, CancellationToken.None));
+        Assert.Equal(FormTokenVerdict.Invalid, await _throttle.SpendAsync(token, CancellationToken.None));
     }
 
     [Fact]
-    public void An_old_forged_or_missing_token_is_invalid()
+    public async Task An_old_forged_or_missing_token_is_invalid()
     {
         var token = _throttle.Issue();
         _clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
 
-        Assert.Equal(FormTokenVerdict.Invalid, _throttle.Spend(token));
-        Assert.Equal(FormTokenVerdict.Invalid, _throttle.Spend(null));
-        Assert.Equal(FormTokenVerdict.Invalid, _throttle.Spend("AAAA"));
+        Assert.Equal(FormTokenVerdict.Invalid, await _throttle.SpendAsync(token, CancellationToken.None));
+        Assert.Equal(FormTokenVerdict.Invalid, await _throttle.SpendAsync(null, CancellationToken.None));
+        Assert.Equal(FormTokenVerdict.Invalid, await _throttle.SpendAsync("AAAA", CancellationToken.None));
     }
 
     [Fact]
-    public void A_proof_of_work_challenge_is_not_a_form_token()
+    public async Task A_proof_of_work_challenge_is_not_a_form_token()
     {
         var challenge = _tokens.Issue(TokenPurpose.ProofOfWorkChallenge);
         _clock.Advance(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(FormTokenVerdict.Invalid, _throttle.Spend(challenge));
+        Assert.Equal(FormTokenVerdict.Invalid, await _throttle.SpendAsync(challenge, CancellationToken.None));
     }
 }

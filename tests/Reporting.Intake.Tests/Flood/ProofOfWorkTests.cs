@@ -13,7 +13,7 @@ public sealed class ProofOfWorkTests
     public ProofOfWorkTests()
     {
         var options = Options.Create(new IntakeOptions { ProofOfWork = { Difficulty = 8, ChallengeLifetime = TimeSpan.FromMinutes(5) } });
-        _proofOfWork = new ProofOfWork(new SignedTokens(_clock), _clock, options);
+        _proofOfWork = new ProofOfWork(new SignedTokens(_clock, options, new RememberedTokens()), _clock, options);
     }
 
     public static string Solve(string challenge, int difficulty)
@@ -24,45 +24,45 @@ public sealed class ProofOfWorkTests
     }
 
     [Fact]
-    public void A_right_answer_is_accepted_once()
+    public async Task A_right_answer_is_accepted_once()
     {
         var (challenge, _) = _proofOfWork.IssueChallenge();
         var nonce = Solve(challenge, 8);
 
-        Assert.True(_proofOfWork.TryAccept(challenge, nonce));
-        Assert.False(_proofOfWork.TryAccept(challenge, nonce));
+        Assert.True(await _proofOfWork.TryAcceptAsync(challenge, nonce, CancellationToken.None));
+        Assert.False(await _proofOfWork.TryAcceptAsync(challenge, nonce, CancellationToken.None));
     }
 
     [Fact]
-    public void A_wrong_nonce_is_refused_and_does_not_use_up_the_challenge()
+    public async Task A_wrong_nonce_is_refused_and_does_not_use_up_the_challenge()
     {
         var (challenge, _) = _proofOfWork.IssueChallenge();
         var nonce = Solve(challenge, 8);
         var wrong = Enumerable.Range(0, 1000).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .First(n => ProofOfWork.LeadingZeroBits(SHA256.HashData(Encoding.UTF8.GetBytes($"{challenge}:{n}"))) < 8);
 
-        Assert.False(_proofOfWork.TryAccept(challenge, wrong));
-        Assert.True(_proofOfWork.TryAccept(challenge, nonce));
+        Assert.False(await _proofOfWork.TryAcceptAsync(challenge, wrong, CancellationToken.None));
+        Assert.True(await _proofOfWork.TryAcceptAsync(challenge, nonce, CancellationToken.None));
     }
 
     [Fact]
-    public void An_expired_challenge_is_refused()
+    public async Task An_expired_challenge_is_refused()
     {
         var (challenge, expiresAt) = _proofOfWork.IssueChallenge();
         var nonce = Solve(challenge, 8);
         _clock.Advance(expiresAt - _clock.GetUtcNow() + TimeSpan.FromSeconds(1));
 
-        Assert.False(_proofOfWork.TryAccept(challenge, nonce));
+        Assert.False(await _proofOfWork.TryAcceptAsync(challenge, nonce, CancellationToken.None));
     }
 
     [Fact]
-    public void A_challenge_this_server_did_not_issue_is_refused_however_much_work_went_into_it()
+    public async Task A_challenge_this_server_did_not_issue_is_refused_however_much_work_went_into_it()
     {
         var (challenge, _) = _proofOfWork.IssueChallenge();
         var forged = challenge[..^2] + (challenge[^2] == 'A' ? "BA" : "AA");
 
-        Assert.False(_proofOfWork.TryAccept(forged, Solve(forged, 8)));
-        Assert.False(_proofOfWork.TryAccept("made-up", Solve("made-up", 8)));
+        Assert.False(await _proofOfWork.TryAcceptAsync(forged, Solve(forged, 8), CancellationToken.None));
+        Assert.False(await _proofOfWork.TryAcceptAsync("made-up", Solve("made-up", 8), CancellationToken.None));
     }
 
     [Theory]
@@ -70,11 +70,11 @@ public sealed class ProofOfWorkTests
     [InlineData("1e3")]
     [InlineData("")]
     [InlineData("123456789012345678901")]
-    public void A_nonce_that_is_not_a_short_decimal_number_is_refused(string nonce)
+    public async Task A_nonce_that_is_not_a_short_decimal_number_is_refused(string nonce)
     {
         var (challenge, _) = _proofOfWork.IssueChallenge();
 
-        Assert.False(_proofOfWork.TryAccept(challenge, nonce));
+        Assert.False(await _proofOfWork.TryAcceptAsync(challenge, nonce, CancellationToken.None));
     }
 
     [Theory]

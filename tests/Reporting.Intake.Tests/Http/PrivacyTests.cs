@@ -39,9 +39,11 @@ public sealed class PrivacyTests(PrivacyTests.LoggedHost host) : IClassFixture<P
         var report = IntakeClient.ValidReport();
         report["details"] = $"二〇二六年春节前后多次收受礼金。{ContentMarker}";
         report["title"] = $"标题{ContentMarker}";
+        var proofOfWork = await IntakeClient.SolvedProofOfWorkAsync(host.Client);
+        var challenge = proofOfWork["challenge"]!.GetValue<string>();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/reports")
         {
-            Content = JsonContent.Create(new { report, proofOfWork = await IntakeClient.SolvedProofOfWorkAsync(host.Client) }),
+            Content = JsonContent.Create(new { report, proofOfWork }),
         };
         request.Headers.UserAgent.ParseAdd(AgentMarker);
         request.Headers.Add("X-Forwarded-For", AddressMarker);
@@ -57,9 +59,10 @@ public sealed class PrivacyTests(PrivacyTests.LoggedHost host) : IClassFixture<P
 
         var dump = await PgDumpAsync(host.ConnectionString);
         Assert.Contains("report_submitted", dump, StringComparison.Ordinal);
+        Assert.Contains("mt_doc_spentfloodtoken", dump, StringComparison.Ordinal);
         Assert.NotEmpty(host.Lines);
         var logs = string.Join('\n', host.Lines);
-        foreach (var secret in new[] { ContentMarker, MessageMarker, AgentMarker, AddressMarker, receipt, receipt.Replace("-", "", StringComparison.Ordinal), "礼金" })
+        foreach (var secret in new[] { ContentMarker, MessageMarker, AgentMarker, AddressMarker, receipt, receipt.Replace("-", "", StringComparison.Ordinal), "礼金", challenge })
         {
             Assert.DoesNotContain(secret, dump, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(secret, logs, StringComparison.OrdinalIgnoreCase);

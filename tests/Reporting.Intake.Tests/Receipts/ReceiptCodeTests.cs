@@ -27,6 +27,23 @@ public sealed class ReceiptCodeTests
     }
 
     [Fact]
+    public void Every_random_position_draws_every_letter_about_equally_often()
+    {
+        // 32,000 receipts: 1,000 expected per letter and position; 5 standard deviations (about 155) either way.
+        var counts = new int[ReceiptCode.RandomCharacters, Alphabet.Length];
+        for (var sample = 0; sample < 32_000; sample++)
+        {
+            var code = ReceiptCode.Generate().Canonical;
+            for (var position = 0; position < ReceiptCode.RandomCharacters; position++)
+                counts[position, Alphabet.IndexOf(code[position], StringComparison.Ordinal)]++;
+        }
+
+        for (var position = 0; position < ReceiptCode.RandomCharacters; position++)
+            for (var letter = 0; letter < Alphabet.Length; letter++)
+                Assert.InRange(counts[position, letter], 845, 1155);
+    }
+
+    [Fact]
     public void Every_single_mistyped_character_is_caught_before_any_lookup()
     {
         for (var sample = 0; sample < 20; sample++)

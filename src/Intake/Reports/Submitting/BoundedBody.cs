@@ -1,23 +1,59 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 
 namespace Reporting.Intake.Reports.Submitting;
 
-/// <summary>Reads a request body into memory, refusing at once what is declared or turns out larger than the limit.</summary>
+/// <summary>
+/// Reads a request body into memory, refusing at once what is declared or turns out larger than the limit. The body
+/// is plaintext of a report or a message: it is read straight into one array the caller zeroes, and any larger
+/// buffer it passed through on the way is zeroed here, so that no copy is left behind for the collector.
+/// </summary>
 internal static class BoundedBody
 {
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
             return null;
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        var buffer = new byte[request.ContentLength is { } declared ? (int)declared : Math.Min(limit, 16 * 1024)];
+        var length = 0;
+        while (true)
         {
-            if (buffer.Length + read > limit)
-                return null;
-            buffer.Write(chunk, 0, read);
+            if (length == buffer.Length)
+            {
+                // A declared length was a promise: one byte more than promised is an error, not a reason to grow.
+                if (request.ContentLength is not null || length == limit)
+                    return await ExtraByteAsync(request, cancellationToken) ? Discard(buffer) : buffer;
+                buffer = Grown(buffer, Math.Min(limit, buffer.Length * 2));
+            }
+            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+                break;
+            length += read;
         }
-        return buffer.ToArray();
+        if (length == buffer.Length)
+            return buffer;
+        var exact = buffer[..length];
+        CryptographicOperations.ZeroMemory(buffer);
+        return exact;
+    }
+
+    private static async Task<bool> ExtraByteAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var probe = new byte[1];
+        return await request.Body.ReadAsync(probe, cancellationToken) > 0;
+    }
+
+    private static byte[]? Discard(byte[] buffer)
+    {
+        CryptographicOperations.ZeroMemory(buffer);
+        return null;
+    }
+
+    private static byte[] Grown(byte[] buffer, int size)
+    {
+        var grown = new byte[size];
+        buffer.CopyTo(grown, 0);
+        CryptographicOperations.ZeroMemory(buffer);
+        return grown;
     }
 }

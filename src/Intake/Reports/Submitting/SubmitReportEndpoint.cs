@@ -47,7 +47,7 @@ internal static class SubmitReportEndpoint
         if (!validation.IsValid)
             return TypedResults.ValidationProblem(ValidationErrors.ByField(validation.Errors, "report"));
 
-        if (!proofOfWork.TryAccept(submission.ProofOfWork?.Challenge, submission.ProofOfWork?.Nonce))
+        if (!await proofOfWork.TryAcceptAsync(submission.ProofOfWork?.Challenge, submission.ProofOfWork?.Nonce, cancellationToken))
             return TypedResults.Problem(title: "The proof of work is missing, wrong, expired or used before.", statusCode: StatusCodes.Status403Forbidden);
 
         // Without a way to seal for the office this host must keep nothing rather than keep plaintext.
