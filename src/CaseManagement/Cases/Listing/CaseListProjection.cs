@@ -35,7 +35,8 @@ public sealed class CaseListProjection(SealedCaseState sealing, CaseSearchIndex 
         [.. state.Recused.Order(StringComparer.Ordinal)],
         state.PendingProposal?.ProposedBy,
         state.OpenProtectionRequests,
-        [.. (state.Registration?.Accused ?? []).Select(accused => search.AccusedToken(accused.Name)).Distinct()],
+        // A bypassed report keeps nothing searchable here: a name search must not tell that someone was accused of it.
+        state.Bypassed ? [] : [.. (state.Registration?.Accused ?? []).Select(accused => search.AccusedToken(accused.Name)).Distinct()],
         state.Bypassed,
         title,
         sealing.Seal(state));
