@@ -53,6 +53,7 @@ public sealed class DispositionsOverHttpTests(CaseHost host) : IClassFixture<Cas
             new { outcome = "verification", note = "需初步核实", collectiveReview = CaseWalks.Meeting });
 
         Assert.Equal("disposition-pending", further.Stage());
+        further.AssertMet(DeadlineKind.InquiryReply);
         Assert.Equal("preliminary-verification", further.GetProperty("pendingProposal").GetProperty("kind").GetString());
         await host.AssertInformantSeesAsync(receipt, caseId, InformantStages.InProgress);
         var verifying = await host.ActAsync("approver2", caseId, "approve", new { comment = "同意" });
@@ -67,6 +68,9 @@ public sealed class DispositionsOverHttpTests(CaseHost host) : IClassFixture<Cas
         var parked = await host.DisposedAsync(caseId, "park");
 
         Assert.Equal("parked", parked.Stage());
+        // A parked lead waits for evidence, not for anyone's deadline: nothing runs that could fall overdue.
+        Assert.All(parked.GetProperty("deadlines").EnumerateArray(), deadline => Assert.True(deadline.IsMet()));
+        parked.AssertMet(DeadlineKind.AcceptanceNotice);
         Assert.DoesNotContain("propose-disposition", (await host.DetailAsync(caseId, "supervisor1")).AllowedActions());
         var status = await host.AssertInformantSeesAsync(receipt, caseId, InformantStages.InProgress);
         Assert.Empty(status.Messages());
