@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.CaseManagement.Staff.Accounts;
 using Reporting.CaseManagement.Staff.Authorization;
 using Reporting.Staff.Tests.Hosting;
 
@@ -106,6 +108,49 @@ public sealed class RealRoutesMatrixTests(CaseRoutesHost host) : IClassFixture<C
         Assert.Equal(HttpStatusCode.NotFound, request.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, grant.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
+    }
+
+    public static TheoryData<string> CaseHandlerRoles() => [.. StaffRoles.CaseHandlers];
+
+    /// <summary>
+    /// Nobody handles a report that may be about themselves: a case that names the user and their organization among
+    /// the accused is closed to them as if they had recused themselves, and the list neither shows nor counts it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CaseHandlerRoles))]
+    public async Task A_case_naming_the_user_among_the_accused_is_closed_to_them_on_every_real_route(string role)
+    {
+        var username = UserWith(role);
+        var account = (await host.Services.GetRequiredService<IStaffAccounts>().FindAsync(username, default))!;
+        var caseId = await host.SubmitAsync();
+        await host.ActAsync("registrar1", caseId, "register", new
+        {
+            categories = new[] { "integrity" },
+            accused = new[] { new { name = account.DisplayName, organization = account.Organization } },
+            summary = "收受礼金",
+            realName = false,
+        });
+
+        var read = await host.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}", username);
+        var recuse = await host.SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/actions/recuse", username, new { reason = "本人即被反映人" });
+        var byId = await ListAsync($"/api/cases?q={caseId}", username);
+        var byOwnName = await ListAsync($"/api/cases?q={Uri.EscapeDataString(account.DisplayName)}", username);
+
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Equal(AccessRefusal.Recused.Explain(), (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, recuse.StatusCode);
+        Assert.Equal((0, 0L), byId);
+        Assert.Equal((0, 0L), byOwnName);
+        var other = username == "supervisor1" ? "approver1" : "supervisor1";
+        Assert.Equal((1, 1L), await ListAsync($"/api/cases?q={caseId}", other));
+    }
+
+    private async Task<(int Items, long Total)> ListAsync(string path, string username)
+    {
+        var response = await host.SendAsync(HttpMethod.Get, path, username);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var list = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (list.GetProperty("items").GetArrayLength(), list.GetProperty("total").GetInt64());
     }
 
     private static HttpStatusCode Expected(string action, IReadOnlyList<string> roles, string role, string situation) => situation switch
