@@ -90,6 +90,7 @@ public sealed class RoutingOverHttpTests(CaseHost host) : IClassFixture<CaseHost
         Assert.Empty(bypassed.Messages());
         bypassed.AssertMet(DeadlineKind.Bypass);
         bypassed.AssertMet(DeadlineKind.AcceptanceNotice);
+        Assert.Equal(new[] { "recuse" }, bypassed.AllowedActions());
         var read = await host.DetailAsync(caseId, "supervisor1");
         Assert.Equal(JsonValueKind.Null, read.GetProperty("report").ValueKind);
         Assert.Empty(read.GetProperty("accused").EnumerateArray());
