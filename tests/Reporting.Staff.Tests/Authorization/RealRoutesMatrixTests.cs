@@ -92,6 +92,7 @@ public sealed class RealRoutesMatrixTests(CaseRoutesHost host) : IClassFixture<C
             Assert.Equal(refusal.Explain(), (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         if (situation == "recused")
             await AssertRecusedCannotReadOrFindAsync(caseId, username);
+        // Another approver decides the same proposal: the case was ready, and only its proposer was refused.
         if (situation == "own-proposal")
             Assert.Equal(HttpStatusCode.OK, (await RequestAsync(action, caseId, "approver1")).StatusCode);
     }
