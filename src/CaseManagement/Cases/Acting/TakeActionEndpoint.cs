@@ -56,7 +56,8 @@ internal static class TakeActionEndpoint
             if (errors is not null)
                 return TypedResults.ValidationProblem(errors);
             // Only once the action is otherwise allowed, so that a refusal for role or stage reads as it always does.
-            if (command is MarkDuplicate duplicate && caseAction.Guard(state, actor) is null && duplicate.OfCaseId != Guid.Empty && duplicate.OfCaseId != caseId
+            if (command is MarkDuplicate duplicate && caseAction.Guard(state, actor) is null
+                && duplicate.OfCaseId != Guid.Empty && duplicate.OfCaseId != caseId
                 && !await MarkDuplicateDecider.OriginalExistsAsync(session, duplicate, cancellationToken))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(MarkDuplicate.OfCaseId)] = ["There is no case with this id."] });
             var now = time.GetUtcNow();

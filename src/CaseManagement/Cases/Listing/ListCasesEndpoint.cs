@@ -88,8 +88,9 @@ internal static class ListCasesEndpoint
         var ownName = search.AccusedToken(user.DisplayName);
         var namesakes = await Filtered().Where(item => item.SearchTokens.Contains(ownName)).ToListAsync(cancellationToken);
         var listed = Filtered();
-        foreach (var aboutCaller in namesakes.Where(item => CaseAccess.IsRecused(user, Staff.Authorization.CaseStreamAccessFacts.From(sealing.Open(item.Id, item.SealedState)))))
-            listed = listed.Where(item => item.Id != aboutCaller.Id);
+        var aboutCaller = namesakes.Where(item => CaseAccess.IsRecused(user, CaseStreamAccessFacts.From(sealing.Open(item.Id, item.SealedState))));
+        foreach (var hidden in aboutCaller)
+            listed = listed.Where(item => item.Id != hidden.Id);
         var found = await listed.OrderByDescending(item => item.ReceivedAt).ToPagedListAsync(page ?? 1, pageSize ?? DefaultPageSize, cancellationToken);
         var entries = found.Items.Select(item => new CaseListEntry(item.Id, item.Stage, item.Bypassed ? null : TitleOf(item, envelopes),
             item.ReceivedAt, item.NextDeadline, item.NextDeadline < today)).ToList();
