@@ -14,6 +14,7 @@ internal static class SanctionRules
     /// </summary>
     public static IRuleBuilderOptions<T, IReadOnlyList<Sanction>> ValidSanctions<T>(this IRuleBuilder<T, IReadOnlyList<Sanction>> rule) =>
         rule.NotEmpty()
+            .Must(sanctions => sanctions.All(s => s is not null)).WithMessage("Each sanction is an object with a kind and a type.")
             .Must(sanctions => sanctions.Count(s => s.Kind == SanctionKind.Party) <= 1).WithMessage("At most one party sanction.")
             .Must(sanctions => sanctions.Count(s => s.Kind == SanctionKind.Administrative) <= 1).WithMessage("At most one administrative sanction.")
             .Must(sanctions => sanctions.All(s => Describe(s) is null))
@@ -25,6 +26,7 @@ internal static class SanctionRules
 
     private static string? Describe(Sanction sanction) => sanction.Kind switch
     {
+        SanctionKind.Party or SanctionKind.Administrative or SanctionKind.Other when sanction.Type is null => $"A sanction of kind '{sanction.Kind}' names its type.",
         SanctionKind.Party when !PartySanction.All.Contains(sanction.Type) => $"'{sanction.Type}' is not a party sanction.",
         SanctionKind.Party when sanction.Type == PartySanction.Probation && !ProbationMonths.Contains(sanction.PeriodMonths ?? 0) =>
             "Probation (留党察看) is for 12 or 24 months.",

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Reporting.CaseManagement.Cases.Deadlines;
+using Reporting.CaseManagement.Cases.MarkingDuplicate;
 using Reporting.CaseManagement.Cases.Opening;
 using Reporting.CaseManagement.Cases.Viewing;
 using Reporting.CaseManagement.Staff.Authorization;
@@ -54,6 +55,11 @@ internal static class TakeActionEndpoint
             var (command, errors) = ActionBodies.Bind(caseAction, body.Value, state);
             if (errors is not null)
                 return TypedResults.ValidationProblem(errors);
+            // Only once the action is otherwise allowed, so that a refusal for role or stage reads as it always does.
+            if (command is MarkDuplicate duplicate && caseAction.Guard(state, actor) is null
+                && duplicate.OfCaseId != Guid.Empty && duplicate.OfCaseId != caseId
+                && !await MarkDuplicateDecider.OriginalExistsAsync(session, duplicate, cancellationToken))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(MarkDuplicate.OfCaseId)] = ["There is no case with this id."] });
             var now = time.GetUtcNow();
             IReadOnlyList<object> decided;
             try

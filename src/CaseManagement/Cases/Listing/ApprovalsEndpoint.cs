@@ -29,14 +29,13 @@ internal static class ApprovalsEndpoint
     {
         var user = CurrentStaff.Member(http)!;
         await using var session = store.QuerySession();
-        var proposals = await cases.Query(session, user)
-            .Where(item => item.PendingProposalBy != null && item.PendingProposalBy != user.Username)
+        var proposals = await (await cases.QueryAsync(session, user, query =>
+                query.Where(item => item.PendingProposalBy != null && item.PendingProposalBy != user.Username), cancellationToken))
             .OrderBy(item => item.ReceivedAt).Take(MaximumItems).ToListAsync(cancellationToken);
-        var protection = await cases.Query(session, user)
-            .Where(item => item.OpenProtectionRequests > 0)
+        var protection = await (await cases.QueryAsync(session, user, query => query.Where(item => item.OpenProtectionRequests > 0), cancellationToken))
             .OrderBy(item => item.ReceivedAt).Take(MaximumItems).ToListAsync(cancellationToken);
 
-        var items = cases.Visible(proposals.Concat(protection).DistinctBy(item => item.Id).OrderBy(item => item.ReceivedAt), user)
+        var items = proposals.Concat(protection).DistinctBy(item => item.Id).OrderBy(item => item.ReceivedAt)
             .Select(item => new AwaitingApproval(item.Id, item.Stage, cases.Title(item), item.ReceivedAt,
                 item.PendingProposalBy == user.Username ? null : item.PendingProposalKind,
                 item.PendingProposalBy == user.Username ? null : item.PendingProposalBy,

@@ -47,7 +47,8 @@ public sealed class CaseListProjection(SealedCaseState sealing, CaseSearchIndex 
         state.PendingProposal?.ProposedBy,
         state.PendingProposal?.Kind,
         state.OpenProtectionRequests,
-        [.. state.RegisteredAccused.Select(accused => search.AccusedToken(accused.Name)).Distinct()],
+        // A bypassed report keeps nothing searchable here: a name search must not tell that someone was accused of it.
+        state.Bypassed ? [] : [.. state.RegisteredAccused.Select(accused => search.AccusedToken(accused.Name)).Distinct()],
         state.Bypassed,
         title,
         sealing.Seal(state));

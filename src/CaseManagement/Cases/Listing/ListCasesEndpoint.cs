@@ -7,6 +7,7 @@ using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Staff.Audit;
 using Reporting.CaseManagement.Staff.Authorization;
 using Reporting.EventStore;
+using Reporting.EventStore.Documents;
 
 namespace Reporting.CaseManagement.Cases.Listing;
 
@@ -54,26 +55,28 @@ internal static class ListCasesEndpoint
         var user = CurrentStaff.Member(http)!;
         var today = WorkingCalendar.DateInChina(time.GetUtcNow());
         await using var session = store.QuerySession();
-        var query = cases.Query(session, user);
-        if (stage is not null)
-            query = query.Where(item => item.Stage == stage);
-        if (assignedTo is not null)
-            query = query.Where(item => item.Assignees.Contains(user.Username));
-        if (overdue == true)
-            query = query.Where(item => item.NextDeadline < today);
-        if (!string.IsNullOrWhiteSpace(q))
+        var query = await cases.QueryAsync(session, user, query =>
         {
-            if (Guid.TryParse(q.Trim(), out var caseId))
-                query = query.Where(item => item.Id == caseId);
-            else
+            if (stage is not null)
+                query = query.Where(item => item.Stage == stage);
+            if (assignedTo is not null)
+                query = query.Where(item => item.Assignees.Contains(user.Username));
+            if (overdue == true)
+                query = query.Where(item => item.NextDeadline < today);
+            if (!string.IsNullOrWhiteSpace(q))
             {
-                var token = search.AccusedToken(q);
-                query = query.Where(item => item.SearchTokens.Contains(token));
+                if (Guid.TryParse(q.Trim(), out var caseId))
+                    query = query.Where(item => item.Id == caseId);
+                else
+                {
+                    var token = search.AccusedToken(q);
+                    query = query.Where(item => item.SearchTokens.Contains(token));
+                }
             }
-        }
+            return query;
+        }, cancellationToken);
         var found = await query.OrderByDescending(item => item.ReceivedAt).ToPagedListAsync(page ?? 1, pageSize ?? DefaultPageSize, cancellationToken);
-
-        var entries = cases.Visible(found.Items, user)
+        var entries = found.Items
             .Select(item => new CaseListEntry(item.Id, item.Stage, cases.Title(item), item.ReceivedAt, item.NextDeadline, item.NextDeadline < today))
             .ToList();
 

@@ -10,19 +10,22 @@ namespace Reporting.CaseManagement.Cases.Listing;
 /// <summary>What every view over the case list shares: which cases a user may see there, and their titles opened.</summary>
 public sealed class VisibleCases(CaseSearchIndex search, SealedCaseState sealing, OfficeEnvelopes envelopes)
 {
-    /// <summary>The list without the cases the user recused themselves from.</summary>
-    public DocumentQuery<CaseListItem> Query(IQuerySession session, StaffMember user) =>
-        session.Query<CaseListItem>().Where(item => !item.Recused.Contains(user.Username));
-
     /// <summary>
-    /// Drops cases that accuse the user: a case with a namesake among its accused is opened and checked by name and
-    /// organization, as the case's own access check does, so nobody sees a report about themselves.
+    /// The list as the user may see it, narrowed by <paramref name="filter"/>: without the cases they recused from, and
+    /// without those that accuse them. Nobody sees a report about themselves, nor learns from a total that one exists:
+    /// cases with a namesake among their accused are few, so each is opened and checked by name and organization, as
+    /// the case's own access check does, and those about the user are left out of the query itself.
     /// </summary>
-    public IEnumerable<CaseListItem> Visible(IEnumerable<CaseListItem> items, StaffMember user)
+    public async Task<DocumentQuery<CaseListItem>> QueryAsync(
+        IQuerySession session, StaffMember user, Func<DocumentQuery<CaseListItem>, DocumentQuery<CaseListItem>> filter, CancellationToken cancellationToken)
     {
+        DocumentQuery<CaseListItem> Filtered() => filter(session.Query<CaseListItem>().Where(item => !item.Recused.Contains(user.Username)));
         var ownName = search.AccusedToken(user.DisplayName);
-        return items.Where(item => !item.SearchTokens.Contains(ownName)
-            || !CaseAccess.IsRecused(user, CaseStreamAccessFacts.From(sealing.Open(item.Id, item.SealedState))));
+        var namesakes = await Filtered().Where(item => item.SearchTokens.Contains(ownName)).ToListAsync(cancellationToken);
+        var query = Filtered();
+        foreach (var aboutUser in namesakes.Where(item => CaseAccess.IsRecused(user, CaseStreamAccessFacts.From(sealing.Open(item.Id, item.SealedState)))))
+            query = query.Where(item => item.Id != aboutUser.Id);
+        return query;
     }
 
     /// <summary>The title as the informant wrote it; null for a report that went up because it accuses this organ's head.</summary>

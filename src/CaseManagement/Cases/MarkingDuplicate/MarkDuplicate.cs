@@ -1,5 +1,7 @@
 using FluentValidation;
 using Reporting.CaseManagement.Cases.Deadlines;
+using Reporting.EventStore.Sessions;
+using Reporting.Intake.Contracts;
 
 namespace Reporting.CaseManagement.Cases.MarkingDuplicate;
 
@@ -32,5 +34,15 @@ public static class MarkDuplicateDecider
             new MarkedDuplicate(command.OfCaseId, actor.Username, now),
             .. CaseRules.Close(state, DeadlineKind.AcceptanceNotice, now),
         ]);
+    }
+
+    /// <summary>
+    /// The case a duplicate is linked to must be a case: a link to nothing would file the report away with nothing
+    /// to follow it up. The decider cannot see other streams, so the endpoint asks before deciding.
+    /// </summary>
+    public static async Task<bool> OriginalExistsAsync(IQuerySession session, MarkDuplicate command, CancellationToken cancellationToken)
+    {
+        var first = await session.Events.FetchStreamAsync(command.OfCaseId, version: 1, cancellationToken: cancellationToken);
+        return first.Count > 0 && first[0].Data is ReportSubmitted;
     }
 }

@@ -32,7 +32,8 @@ public sealed class RegisterCaseValidator : CommandValidator<RegisterCase>
             .Must(categories => categories.Distinct().Count() == categories.Count).WithMessage("Each category once.");
         RuleForEach(command => command.Categories).Must(Categories.Contains).WithMessage("'{PropertyValue}' is not a category.");
         RuleFor(command => command.Accused).NotEmpty().Must(accused => accused.Count <= 20).WithMessage("At most 20 accused persons.");
-        RuleForEach(command => command.Accused).ChildRules(person =>
+        // JSON may hold null where a person belongs; the child rules below read each person's fields.
+        RuleForEach(command => command.Accused).NotNull().WithMessage("Each accused person is an object.").ChildRules(person =>
         {
             person.RuleFor(p => p.Name).NotEmpty().MaximumLength(100);
             person.RuleFor(p => p.Position).MaximumLength(200);
