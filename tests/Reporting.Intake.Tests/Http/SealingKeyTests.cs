@@ -21,9 +21,38 @@ public sealed class SealingKeyTests
     }
 
     /// <summary>No sealing key configured, in Development.</summary>
+    /// <summary>Intake alone: no key custody in the host, and no sealing key configured.</summary>
     public sealed class KeylessDevelopmentHost : ReportingHost
     {
+        protected override void Configure(IDictionary<string, string?> settings)
+        {
+            settings["Intake:ProofOfWork:Difficulty"] = "0";
+            settings["Modules"] = "intake";
+        }
+    }
+
+    /// <summary>The whole host: key custody supplies the sealing key, so staff can open what informants send.</summary>
+    public sealed class WholeDevelopmentHost : ReportingHost
+    {
         protected override void Configure(IDictionary<string, string?> settings) => settings["Intake:ProofOfWork:Difficulty"] = "0";
+    }
+
+    public sealed class WithKeyCustody(WholeDevelopmentHost host) : IClassFixture<WholeDevelopmentHost>
+    {
+        [Fact]
+        public async Task With_case_management_in_the_host_reports_are_sealed_to_the_office_key_of_key_custody()
+        {
+            var response = await IntakeClient.SubmitAsync(host.Client, IntakeClient.ValidReport(), null);
+
+            var receipt = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!;
+            var caseId = Intake.Receipts.ReceiptKeys.CaseId(Intake.Receipts.ReceiptCode.Parse(receipt).Receipt!);
+            await using var session = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<EventStore.IDocumentStore>(host.Services).QuerySession();
+            var submitted = Assert.IsType<Contracts.ReportSubmitted>((await session.Events.FetchStreamAsync(caseId))[0].Data);
+            var keys = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<CaseManagement.Keys.OfficeKeys>(host.Services);
+            Assert.Equal(keys.Current(CaseManagement.Keys.OfficeKeyPurpose.Sealing).KeyId, submitted.Report.SealingKeyId);
+        }
     }
 
     public sealed class InProduction(KeylessProductionHost host) : IClassFixture<KeylessProductionHost>
@@ -40,7 +69,7 @@ public sealed class SealingKeyTests
     public sealed class InDevelopment(KeylessDevelopmentHost host) : IClassFixture<KeylessDevelopmentHost>
     {
         [Fact]
-        public async Task Without_an_office_key_Development_seals_to_an_ephemeral_key_labelled_unreadable()
+        public async Task Intake_alone_without_an_office_key_in_Development_seals_to_an_ephemeral_key_labelled_unreadable()
         {
             var response = await IntakeClient.SubmitAsync(host.Client, IntakeClient.ValidReport(), null);
 
