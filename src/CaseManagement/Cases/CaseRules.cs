@@ -51,7 +51,7 @@ internal static class CaseRules
         if (result.IsValid)
             return;
         var errors = result.Errors
-            .GroupBy(failure => failure.PropertyName)
+            .GroupBy(failure => JsonPath(failure.PropertyName))
             .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).ToArray());
         throw new CaseActionRefusedException(new Refusal(RefusalKind.Invalid, "The request is not valid.", errors));
     }
@@ -79,6 +79,10 @@ internal static class CaseRules
             decided.Add(new InformantStageChanged(stage, now));
         return decided;
     }
+
+    /// <summary>The body's own field path for a command property path: <c>Accused[0].Name</c> → <c>accused[0].name</c>.</summary>
+    private static string JsonPath(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 
     private static string Either(IEnumerable<string> items)
     {

@@ -68,7 +68,7 @@ public sealed class RegistrationTests
             .When(Registrar, new RegisterCase(["integrity", "gossip"], [], "", true, "carrier-pigeon"))
             .ThenRefused(RefusalKind.Invalid, "'gossip' is not a category.");
 
-        Assert.Equal(["Accused", "Categories[1]", "Channel", "Summary"], refusal.Errors!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["accused", "categories[1]", "channel", "summary"], refusal.Errors!.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public sealed class MainPathOverHttpTests(CaseHost host) : IClassFixture<CaseHos
         var malformed = await host.Client.SendAsync(badJson);
 
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        Assert.True((await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Categories[0]", out _));
+        Assert.True((await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("categories[0]", out _));
         Assert.Equal(HttpStatusCode.Forbidden, wrongRole.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, wrongStage.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);

@@ -38,7 +38,7 @@ public sealed class RoutingOverHttpTests(CaseHost host) : IClassFixture<CaseHost
         var ofItself = await host.SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/actions/mark-duplicate", "registrar1", new { ofCaseId = caseId });
 
         Assert.Equal(HttpStatusCode.BadRequest, ofNothing.StatusCode);
-        Assert.True((await ofNothing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("OfCaseId", out _));
+        Assert.True((await ofNothing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("ofCaseId", out _));
         Assert.Equal(HttpStatusCode.BadRequest, ofItself.StatusCode);
         Assert.Equal("registered", (await host.DetailAsync(caseId)).Stage());
     }

@@ -59,7 +59,7 @@ internal static class TakeActionEndpoint
             if (command is MarkDuplicate duplicate && caseAction.Guard(state, actor) is null
                 && duplicate.OfCaseId != Guid.Empty && duplicate.OfCaseId != caseId
                 && !await MarkDuplicateDecider.OriginalExistsAsync(session, duplicate, cancellationToken))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(MarkDuplicate.OfCaseId)] = ["There is no case with this id."] });
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ofCaseId"] = ["There is no case with this id."] });
             var now = time.GetUtcNow();
             IReadOnlyList<object> decided;
             try
