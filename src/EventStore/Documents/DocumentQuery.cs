@@ -95,12 +95,15 @@ public sealed class DocumentQuery<T> where T : class
         var clauses = new List<string>();
         foreach (var (field, op, value, numeric) in _conditions)
         {
+            var duplicated = _mapping.Duplicated(field);
+            var text = duplicated is { Kind: DuplicateKind.Text } ? duplicated.Column : $"data ->> '{field}'";
+            var array = duplicated is { Kind: DuplicateKind.Array } ? duplicated.Column : $"data -> '{field}'";
             if (value is null)
             {
                 clauses.Add(op switch
                 {
-                    "=" => $"data ->> '{field}' IS NULL",
-                    "<>" => $"data ->> '{field}' IS NOT NULL",
+                    "=" => $"{text} IS NULL",
+                    "<>" => $"{text} IS NOT NULL",
                     _ => "false",
                 });
                 continue;
@@ -109,17 +112,18 @@ public sealed class DocumentQuery<T> where T : class
             var parameter = $"${command.Parameters.Count}";
             clauses.Add(op switch
             {
-                "contains" => $"data -> '{field}' ? {parameter}",
-                "not-contains" => $"NOT coalesce(data -> '{field}' ? {parameter}, false)",
+                "contains" => $"{array} ? {parameter}",
+                "not-contains" => $"NOT coalesce({array} ? {parameter}, false)",
+                _ when duplicated is { Kind: DuplicateKind.Number } => $"{duplicated.Column} {op} {parameter}::numeric",
                 _ when numeric => $"(data ->> '{field}')::numeric {op} {parameter}::numeric",
-                _ => $"data ->> '{field}' {op} {parameter}",
+                _ => $"{text} {op} {parameter}",
             });
         }
         if (clauses.Count > 0)
             sql += " WHERE " + string.Join(" AND ", clauses);
         if (paged)
         {
-            var order = _order.Select(o => $"data -> '{o.Field}'{(o.Descending ? " DESC" : "")}").Append("id");
+            var order = _order.Select(o => $"{OrderExpression(o.Field)}{(o.Descending ? " DESC" : "")}").Append("id");
             sql += " ORDER BY " + string.Join(", ", order);
             if (_take is { } take)
                 sql += $" LIMIT {take}";
@@ -129,6 +133,10 @@ public sealed class DocumentQuery<T> where T : class
         command.CommandText = sql;
         return command;
     }
+
+    /// <summary>A duplicated scalar orders by its column (text sorts ISO dates and times as the JSON does); others by the JSON value.</summary>
+    private string OrderExpression(string field) =>
+        _mapping.Duplicated(field) is { Kind: not DuplicateKind.Array } duplicated ? duplicated.Column : $"data -> '{field}'";
 
     private void AddConditions(Expression expression)
     {

@@ -54,6 +54,24 @@ public sealed class DocumentMappingExpression<T>
         return this;
     }
 
+    /// <summary>
+    /// Copies the field into an indexed column of its own, generated from the document on every write (Marten's
+    /// <c>Duplicate</c>): queries on it never read the whole document.
+    /// </summary>
+    public DocumentMappingExpression<T> Duplicate(Expression<Func<T, object?>> member)
+    {
+        var body = member.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : member.Body;
+        _mapping.AddDuplicate(DocumentSchema.FieldOf(member, _serializer), body.Type);
+        return this;
+    }
+
+    /// <summary>One btree over several duplicated fields, in order: a filter on the first and an order on the next, say.</summary>
+    public DocumentMappingExpression<T> CompositeIndex(params Expression<Func<T, object?>>[] members)
+    {
+        _mapping.AddCompositeIndex([.. members.Select(member => DocumentSchema.FieldOf(member, _serializer))]);
+        return this;
+    }
+
     /// <summary>A GIN index on <c>data -> 'field'</c>, for queries on whether an array field contains a value.</summary>
     public DocumentMappingExpression<T> GinIndex(Expression<Func<T, object?>> member)
     {
