@@ -30,9 +30,9 @@ internal static class ApprovalsEndpoint
         var user = CurrentStaff.Member(http)!;
         await using var session = store.QuerySession();
         var proposals = await (await cases.QueryAsync(session, user, query =>
-                query.Where(item => item.PendingProposalBy != null && item.PendingProposalBy != user.Username), cancellationToken))
+                query.Where(item => item.PendingProposalBy != null && item.PendingProposalBy != user.Username), cancellationToken))()
             .OrderBy(item => item.ReceivedAt).Take(MaximumItems).ToListAsync(cancellationToken);
-        var protection = await (await cases.QueryAsync(session, user, query => query.Where(item => item.OpenProtectionRequests > 0), cancellationToken))
+        var protection = await (await cases.QueryAsync(session, user, query => query.Where(item => item.OpenProtectionRequests > 0), cancellationToken))()
             .OrderBy(item => item.ReceivedAt).Take(MaximumItems).ToListAsync(cancellationToken);
 
         var items = proposals.Concat(protection).DistinctBy(item => item.Id).OrderBy(item => item.ReceivedAt)

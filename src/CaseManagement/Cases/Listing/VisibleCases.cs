@@ -16,16 +16,22 @@ public sealed class VisibleCases(CaseSearchIndex search, SealedCaseState sealing
     /// cases with a namesake among their accused are few, so each is opened and checked by name and organization, as
     /// the case's own access check does, and those about the user are left out of the query itself.
     /// </summary>
-    public async Task<DocumentQuery<CaseListItem>> QueryAsync(
+    /// <returns>A maker of fresh queries, so that a page and its total can be read at once on two connections.</returns>
+    public async Task<Func<DocumentQuery<CaseListItem>>> QueryAsync(
         IQuerySession session, StaffMember user, Func<DocumentQuery<CaseListItem>, DocumentQuery<CaseListItem>> filter, CancellationToken cancellationToken)
     {
         DocumentQuery<CaseListItem> Filtered() => filter(session.Query<CaseListItem>().Where(item => !item.Recused.Contains(user.Username)));
         var ownName = search.AccusedToken(user.DisplayName);
         var namesakes = await Filtered().Where(item => item.SearchTokens.Contains(ownName)).ToListAsync(cancellationToken);
-        var query = Filtered();
-        foreach (var aboutUser in namesakes.Where(item => CaseAccess.IsRecused(user, CaseStreamAccessFacts.From(sealing.Open(item.Id, item.SealedState)))))
-            query = query.Where(item => item.Id != aboutUser.Id);
-        return query;
+        var aboutUser = namesakes.Where(item => CaseAccess.IsRecused(user, CaseStreamAccessFacts.From(sealing.Open(item.Id, item.SealedState))))
+            .Select(item => item.Id).ToList();
+        return () =>
+        {
+            var query = Filtered();
+            foreach (var id in aboutUser)
+                query = query.Where(item => item.Id != id);
+            return query;
+        };
     }
 
     /// <summary>The title as the informant wrote it; null for a report that went up because it accuses this organ's head.</summary>
