@@ -53,6 +53,21 @@ public sealed class IdentityRequestsOverHttpTests(CaseHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task An_actions_answer_that_carries_the_identity_is_audited_as_a_read_too()
+    {
+        var caseId = await HandledCaseAsync(realName: true);
+        await host.ActAsync("investigator1", caseId, "request-identity", Request);
+        await host.ActAsync("approver2", caseId, "grant-identity", new { comment = "同意调阅" });
+
+        var answer = await host.ActAsync("investigator1", caseId, "send-message", new { body = "请提供联系方式以便约谈。" });
+
+        Assert.Equal("李四", answer.GetProperty("identity").GetProperty("name").GetString());
+        var trail = await host.GetJsonAsync("auditor1", $"/api/audit?caseId={caseId}");
+        Assert.Single(trail.GetProperty("items").EnumerateArray(), item =>
+            item.GetProperty("action").GetString() == "identity-read" && item.GetProperty("username").GetString() == "investigator1");
+    }
+
+    [Fact]
     public async Task A_refused_request_opens_nothing_and_may_be_made_again()
     {
         var caseId = await HandledCaseAsync(realName: true);
