@@ -8,6 +8,7 @@ using Reporting.CaseManagement.Cases.DecidingAppeal;
 using Reporting.CaseManagement.Cases.Declining;
 using Reporting.CaseManagement.Cases.Escalating;
 using Reporting.CaseManagement.Cases.FilingNoSubstance;
+using Reporting.CaseManagement.Cases.GrantingIdentity;
 using Reporting.CaseManagement.Cases.HandlingProtectionRequest;
 using Reporting.CaseManagement.Cases.LodgingAppeal;
 using Reporting.CaseManagement.Cases.MarkingDuplicate;
@@ -21,9 +22,11 @@ using Reporting.CaseManagement.Cases.RecordingInquiryOutcome;
 using Reporting.CaseManagement.Cases.RecordingInquiryReply;
 using Reporting.CaseManagement.Cases.RecordingTransferResponse;
 using Reporting.CaseManagement.Cases.Recusing;
+using Reporting.CaseManagement.Cases.RefusingIdentity;
 using Reporting.CaseManagement.Cases.Registering;
 using Reporting.CaseManagement.Cases.Rejecting;
 using Reporting.CaseManagement.Cases.Reopening;
+using Reporting.CaseManagement.Cases.RequestingIdentity;
 using Reporting.CaseManagement.Cases.SendingMessage;
 using Reporting.CaseManagement.Cases.SigningVerificationReport;
 using Reporting.CaseManagement.Cases.SubmittingInvestigationReport;
@@ -69,6 +72,9 @@ public static class CaseActions
         SendMessageDecider.Action,
         HandleProtectionRequestDecider.Action,
         RecuseDecider.Action,
+        RequestIdentityDecider.Action,
+        GrantIdentityDecider.Action,
+        RefuseIdentityDecider.Action,
     ];
 
     public static CaseAction Named(string name) =>

@@ -29,6 +29,10 @@ public static class CaseStage
         DecisionPending, Decided, Closed, Duplicate, NoSubstance, Escalated, Transferred, Declined,
     ];
 
+    /// <summary>The stages of handling an accepted case, up to and including its conclusion; not closed.</summary>
+    public static readonly IReadOnlyList<string> Handling =
+        [Accepted, DispositionPending, TalkInquiry, Verification, Parked, Investigating, UnderReview, DecisionPending, Decided];
+
     /// <summary>
     /// What the informant may know of a stage. Everything between acceptance and the outcome is "in progress": the
     /// informant never learns that a case was parked, is being verified or investigated, or awaits a decision, and

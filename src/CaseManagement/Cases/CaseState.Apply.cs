@@ -36,7 +36,7 @@ public sealed partial record CaseState
     public CaseState Apply(object @event)
     {
         var next = Appliers.TryGetValue(@event.GetType(), out var when) ? (CaseState)when.Invoke(this, [@event])! : this;
-        return next with { Version = Version + 1 };
+        return next.IdentityAccessInForce() with { Version = Version + 1 };
     }
 
     /// <summary>The event types that change the case (every other one only moves its version).</summary>
@@ -131,6 +131,28 @@ public sealed partial record CaseState
         this with { Attachments = Attachments + 1, NewEvidenceWhileParked = NewEvidenceWhileParked || Stage == CaseStage.Parked };
     private CaseState When(ProtectionRequested e) => this with { OpenProtectionRequests = OpenProtectionRequests + 1 };
     private CaseState When(HandlingProtectionRequest.ProtectionRequestHandled e) => this with { OpenProtectionRequests = OpenProtectionRequests - 1 };
+
+    private CaseState When(IdentityRequested e) => this with { PendingIdentityRequest = e, IdentityRequestCount = e.Number };
+    private CaseState When(IdentityGranted e) =>
+        this with { PendingIdentityRequest = null, IdentityGrantedTo = IdentityGrantedTo.Add(e.RequestedBy) };
+    private CaseState When(IdentityRefused e) => this with { PendingIdentityRequest = null };
+
+    /// <summary>
+    /// Need to know: a grant, and a request still waiting, last only while their holder is on the team handling the case.
+    /// Recusal, being taken off the team, a new phase starting with a new team, or the case leaving handling (closed) ends
+    /// them for good; being assigned again later does not bring a grant back, a new request is needed.
+    /// </summary>
+    private CaseState IdentityAccessInForce()
+    {
+        if (PendingIdentityRequest is null && IdentityGrantedTo.IsEmpty)
+            return this;
+        var handling = CaseStage.Handling.Contains(Stage);
+        return this with
+        {
+            PendingIdentityRequest = handling && PendingIdentityRequest is { } pending && Assignees.Contains(pending.By) ? pending : null,
+            IdentityGrantedTo = handling ? IdentityGrantedTo.Intersect(Assignees) : [],
+        };
+    }
 
     /// <summary>Records the user in the phase the case is in, for the separation of lead handling, investigation and review.</summary>
     private CaseState TookPart(string username) => CasePhases.Of(Stage) switch

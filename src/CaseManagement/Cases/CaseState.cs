@@ -84,6 +84,14 @@ public sealed partial record CaseState
     /// <summary>Requests for protection from the informant not yet answered with measures: flagged to the approvers.</summary>
     public int OpenProtectionRequests { get; init; }
 
+    /// <summary>The identity request awaiting an approver's decision; it lapses as <see cref="IdentityAccessInForce"/> says.</summary>
+    public IdentityRequested? PendingIdentityRequest { get; init; }
+
+    public int IdentityRequestCount { get; init; }
+
+    /// <summary>Who was granted the informant's identity and still holds the grant.</summary>
+    public ImmutableHashSet<string> IdentityGrantedTo { get; init; } = [];
+
     /// <summary>Every member of the verification team has signed the report, but for those who have since recused themselves.</summary>
     public bool VerificationReportComplete =>
         VerificationReport is { } report && report.Submitted.Team.All(member => report.SignedBy.Contains(member) || Recused.Contains(member));
@@ -93,6 +101,10 @@ public sealed partial record CaseState
 
     /// <summary>The accused as registered; none before registration, or once the case's personal data was shredded.</summary>
     public IReadOnlyList<AccusedPerson> RegisteredAccused => Registration?.Accused.Value ?? [];
+
+    /// <summary>The user holds a grant to read the real-name informant's identity, and has not stepped aside since.</summary>
+    public bool MayReadIdentity(string username) =>
+        SubmittedWithIdentity && IdentityGrantedTo.Contains(username) && !Recused.Contains(username);
 
     public bool IsRealName => Registration?.RealName ?? SubmittedWithIdentity;
 

@@ -119,6 +119,11 @@ public sealed class CaseWorkflowProperties
                     Assert.DoesNotContain(actor.Username, before.Investigators);
                     Assert.True(actor.Holds(StaffRole.Reviewer));
                     break;
+                case IdentityGranted or IdentityRefused:
+                    // An identity request is never decided by the one who made it.
+                    Assert.NotEqual(before.PendingIdentityRequest!.By, actor.Username);
+                    Assert.True(actor.Holds(StaffRole.Approver));
+                    break;
                 case StaffAssigned assigned when CasePhases.Of(before.Stage) == CasePhase.Review:
                     Assert.Empty(assigned.Usernames.Intersect(before.Investigators));
                     break;
@@ -145,6 +150,9 @@ public sealed class CaseWorkflowProperties
         Assert.Empty(state.Reviewers.Intersect(state.Investigators));
         Assert.Empty(state.Investigators.Intersect(state.LeadHandlers));
         Assert.Empty(state.Assignees.Intersect(state.Recused));
+        // A grant to read the informant's identity is held only by someone on the team, on a real-name case in handling.
+        Assert.Empty(state.IdentityGrantedTo.Except(state.Assignees));
+        Assert.True(state.IdentityGrantedTo.IsEmpty || (state.SubmittedWithIdentity && CaseStage.Handling.Contains(state.Stage)));
         var shown = CaseStage.InformantStage(state.Stage);
         Assert.True(
             state.InformantStage == shown || (shown == InformantStages.Accepted && state.InformantStage == InformantStages.InProgress),

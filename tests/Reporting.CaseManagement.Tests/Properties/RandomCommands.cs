@@ -7,6 +7,7 @@ using Reporting.CaseManagement.Cases.DecidingAppeal;
 using Reporting.CaseManagement.Cases.Declining;
 using Reporting.CaseManagement.Cases.Escalating;
 using Reporting.CaseManagement.Cases.FilingNoSubstance;
+using Reporting.CaseManagement.Cases.GrantingIdentity;
 using Reporting.CaseManagement.Cases.HandlingProtectionRequest;
 using Reporting.CaseManagement.Cases.LodgingAppeal;
 using Reporting.CaseManagement.Cases.MarkingDuplicate;
@@ -20,8 +21,10 @@ using Reporting.CaseManagement.Cases.RecordingInquiryOutcome;
 using Reporting.CaseManagement.Cases.RecordingInquiryReply;
 using Reporting.CaseManagement.Cases.RecordingTransferResponse;
 using Reporting.CaseManagement.Cases.Recusing;
+using Reporting.CaseManagement.Cases.RefusingIdentity;
 using Reporting.CaseManagement.Cases.Rejecting;
 using Reporting.CaseManagement.Cases.Reopening;
+using Reporting.CaseManagement.Cases.RequestingIdentity;
 using Reporting.CaseManagement.Cases.SendingMessage;
 using Reporting.CaseManagement.Cases.SigningVerificationReport;
 using Reporting.CaseManagement.Cases.SubmittingInvestigationReport;
@@ -104,6 +107,9 @@ internal static class RandomCommands
         "send-message" => new SendMessage("A question.", Guid.Parse("9b2f4c1d-1e2f-4a5b-8c9d-0e1f2a3b4c5d"), [1]),
         "recuse" => new Recuse("Related to the accused."),
         "handle-protection-request" => new HandleProtectionRequest("Measures taken."),
+        "request-identity" => new RequestIdentity("The informant must be heard."),
+        "grant-identity" => new GrantIdentity("Agreed."),
+        "refuse-identity" => new RefuseIdentity("Not needed."),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No random command for this action."),
     };
 }

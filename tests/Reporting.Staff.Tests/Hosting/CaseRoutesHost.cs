@@ -30,6 +30,7 @@ public sealed class CaseRoutesHost : ReportingHost
     {
         settings["Intake:ProofOfWork:Difficulty"] = "0";
         settings["Intake:Flood:BurstSize"] = "100000";
+        settings["Intake:Limits:AttachmentDirectory"] = Path.Combine(TestCluster.NewFolder(), "attachments");
     }
 
     public override async Task InitializeAsync()
@@ -51,8 +52,25 @@ public sealed class CaseRoutesHost : ReportingHost
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     });
 
-    /// <summary>An informant's anonymous report; its case id follows from the receipt, as Intake derives it.</summary>
-    public async Task<Guid> SubmitAsync()
+    /// <summary>An informant's report, anonymous unless asked; its case id follows from the receipt, as Intake derives it.</summary>
+    public async Task<Guid> SubmitAsync(bool realName = false) => ReceiptKeys.CaseId(ReceiptCode.Parse(await SubmitForReceiptAsync(realName)).Receipt!);
+
+    /// <summary>An anonymous report with a file the informant added afterwards.</summary>
+    public async Task<(Guid CaseId, Guid AttachmentId)> SubmitWithAttachmentAsync()
+    {
+        var receipt = await SubmitForReceiptAsync(realName: false);
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(receipt), "receipt" },
+            { new ByteArrayContent("转账记录：2026年1月15日 50000元"u8.ToArray()), "file", "转账记录.txt" },
+        };
+        var uploaded = await Client.PostAsync(new Uri("/api/intake/attachments", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var attachmentId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("attachmentId").GetGuid();
+        return (ReceiptKeys.CaseId(ReceiptCode.Parse(receipt).Receipt!), attachmentId);
+    }
+
+    private async Task<string> SubmitForReceiptAsync(bool realName)
     {
         var challenge = await (await Client.PostAsync(new Uri("/api/intake/challenges", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>();
         var body = new JsonObject
@@ -65,13 +83,13 @@ public sealed class CaseRoutesHost : ReportingHost
                 ["details"] = "二〇二六年春节前后多次收受管理服务对象所送礼金和购物卡。",
                 ["occurredFrom"] = "2026-01-15",
                 ["language"] = "zh-CN",
+                ["informant"] = realName ? new JsonObject { ["name"] = "李四", ["phone"] = "13800000000" } : null,
             },
             ["proofOfWork"] = new JsonObject { ["challenge"] = challenge.GetProperty("challenge").GetString(), ["nonce"] = "0" },
         };
         var response = await Client.PostAsync(new Uri("/api/intake/reports", UriKind.Relative), JsonContent.Create(body));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var receipt = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString();
-        return ReceiptKeys.CaseId(ReceiptCode.Parse(receipt).Receipt!);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!;
     }
 
     /// <summary>A request as <paramref name="username"/>, or unauthenticated when null.</summary>

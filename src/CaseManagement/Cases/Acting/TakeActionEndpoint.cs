@@ -7,6 +7,7 @@ using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.MarkingDuplicate;
 using Reporting.CaseManagement.Cases.Opening;
 using Reporting.CaseManagement.Cases.Viewing;
+using Reporting.CaseManagement.Staff.Audit;
 using Reporting.CaseManagement.Staff.Authorization;
 using Reporting.EventStore;
 using Reporting.EventStore.Exceptions;
@@ -29,7 +30,7 @@ internal static class TakeActionEndpoint
 
     private static async Task<Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid caseId, string action, HttpContext http, IDocumentStore store, WorkingCalendar calendar, OfficeEnvelopes envelopes,
-        TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        IAuditTrail audit, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var caseAction = CaseActions.All.FirstOrDefault(known => known.Name == action);
         if (caseAction is null)
@@ -86,7 +87,7 @@ internal static class TakeActionEndpoint
             }
             loggers.CreateLogger(typeof(TakeActionEndpoint).FullName!).LogInformation(
                 "Case {CaseId}: {Action} by {Username} appended {Count} events", caseId, action, actor.Username, decided.Count);
-            var detail = (await GetCaseEndpoint.LoadAsync(store, caseId, actor, WorkingCalendar.DateInChina(now), envelopes, cancellationToken))!;
+            var detail = (await GetCaseEndpoint.LoadAsync(store, caseId, actor, now, envelopes, audit, cancellationToken))!;
             http.Response.Headers.ETag = CaseVersions.ETag(detail.Version);
             return TypedResults.Ok(detail);
         }

@@ -14,6 +14,10 @@ namespace Reporting.CaseManagement.Cases.Viewing;
 /// sealed to the informant's mailbox alone, so the thread shows that they were sent, not what they said.
 /// </summary>
 /// <param name="Report">The report as the informant wrote it; null when the case went up because it accuses this organ's head.</param>
+/// <param name="Identity">
+/// The real-name informant's identity (<c>{ name, phone, email, idNumber, address }</c>), opened only for a reader who
+/// holds a grant (<see cref="CaseState.MayReadIdentity"/>); null for everyone else, who see only <paramref name="RealName"/>.
+/// </param>
 public sealed record CaseDetail(
     Guid CaseId,
     string Stage,
@@ -22,6 +26,7 @@ public sealed record CaseDetail(
     bool RealName,
     DateTimeOffset ReceivedAt,
     JsonElement? Report,
+    JsonElement? Identity,
     IReadOnlyList<AccusedPerson> Accused,
     IReadOnlyList<string> Categories,
     IReadOnlyList<string> Assignees,
@@ -66,6 +71,7 @@ public sealed record CaseDetail(
             state.IsRealName,
             state.ReceivedAt,
             hidden ? null : ReportOf(submitted, envelopes),
+            !hidden && state.MayReadIdentity(reader.Username) ? IdentityOf(submitted, envelopes) : null,
             hidden ? [] : state.RegisteredAccused,
             hidden ? [] : state.Registration?.Categories ?? [],
             state.Assignees,
@@ -84,6 +90,12 @@ public sealed record CaseDetail(
     {
         var opened = envelopes.Open(submitted.Report, submitted.CaseId, "report");
         return opened?.GetValueOrDefault("report") is { } json ? JsonSerializer.Deserialize<JsonElement>(json) : null;
+    }
+
+    private static JsonElement? IdentityOf(ReportSubmitted submitted, OfficeEnvelopes envelopes)
+    {
+        var opened = submitted.Identity is { } identity ? envelopes.Open(identity, submitted.CaseId, "identity") : null;
+        return opened?.GetValueOrDefault("identity") is { } json ? JsonSerializer.Deserialize<JsonElement>(json) : null;
     }
 
     private static string? Text(IReadOnlyDictionary<string, byte[]>? fields, string name) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.Opening;
+using Reporting.CaseManagement.Staff.Audit;
 using Reporting.CaseManagement.Staff.Authorization;
 using Reporting.EventStore;
 
@@ -16,19 +17,30 @@ internal static class GetCaseEndpoint
         endpoints.MapGet("/api/cases/{caseId}", HandleAsync).WithTags("Cases").RequireCaseAccess(CasePolicies.Read);
 
     private static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> HandleAsync(
-        Guid caseId, HttpContext http, IDocumentStore store, OfficeEnvelopes envelopes, TimeProvider time, CancellationToken cancellationToken)
+        Guid caseId, HttpContext http, IDocumentStore store, OfficeEnvelopes envelopes, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
-        var detail = await LoadAsync(store, caseId, CaseActors.Of(http), WorkingCalendar.DateInChina(time.GetUtcNow()), envelopes, cancellationToken);
+        var detail = await LoadAsync(store, caseId, CaseActors.Of(http), time.GetUtcNow(), envelopes, audit, cancellationToken);
         if (detail is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No such case.");
         http.Response.Headers.ETag = CaseVersions.ETag(detail.Version);
         return TypedResults.Ok(detail);
     }
 
-    public static async Task<CaseDetail?> LoadAsync(IDocumentStore store, Guid caseId, Actor reader, DateOnly today, OfficeEnvelopes envelopes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The case as the reader may see it. When that includes the informant's identity, the opening is on the audit trail
+    /// before the detail goes anywhere: an identity never leaves unrecorded, whichever endpoint answers with it.
+    /// </summary>
+    public static async Task<CaseDetail?> LoadAsync(
+        IDocumentStore store, Guid caseId, Actor reader, DateTimeOffset now, OfficeEnvelopes envelopes, IAuditTrail audit, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(caseId, cancellationToken: cancellationToken);
-        return events.Count == 0 ? null : CaseDetail.Of(events, reader, today, envelopes);
+        if (events.Count == 0)
+            return null;
+        var detail = CaseDetail.Of(events, reader, WorkingCalendar.DateInChina(now), envelopes);
+        if (detail.Identity is not null)
+            await audit.RecordAsync(
+                new AuditEntry(Guid.NewGuid(), now, reader.Username, AuditActions.IdentityRead, caseId, AuditOutcomes.Succeeded, null), cancellationToken);
+        return detail;
     }
 }

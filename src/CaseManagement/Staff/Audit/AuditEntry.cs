@@ -28,6 +28,9 @@ public static class AuditActions
     /// <summary>A page of the case list, whose titles are opened for the reader.</summary>
     public const string CaseList = "case-list";
     public const string AttachmentDownload = "attachment-download";
+
+    /// <summary>A real-name informant's identity was opened for the reader, on top of the case read that showed it.</summary>
+    public const string IdentityRead = "identity-read";
     public const string AuditRead = "audit-read";
 
     /// <summary>Every case action is audited under its contract name: <c>case-action:approve</c>.</summary>

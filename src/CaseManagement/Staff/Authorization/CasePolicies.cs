@@ -13,6 +13,7 @@ public static class CasePolicies
     public const string DownloadAttachment = "download-attachment";
     public const string RequestIdentity = "request-identity";
     public const string GrantIdentity = "grant-identity";
+    public const string RefuseIdentity = "refuse-identity";
 
     public static readonly IReadOnlyList<CaseActionPolicy> All =
     [
@@ -38,6 +39,7 @@ public static class CasePolicies
         new("recuse", CaseHandlers, None),
         new(RequestIdentity, [Supervisor, Investigator], Assigned),
         new(GrantIdentity, [Approver], NotTheRequester),
+        new(RefuseIdentity, [Approver], NotTheRequester),
     ];
 
     private static readonly Dictionary<string, CaseActionPolicy> ByAction = All.ToDictionary(policy => policy.Action, StringComparer.Ordinal);

@@ -19,6 +19,6 @@ internal sealed class CaseStreamAccessFacts(IDocumentStore store) : ICaseAccessF
         state.PendingProposal?.ProposedBy,
         state.Investigators,
         state.Reviewers,
-        PendingIdentityRequestBy: null,
+        state.PendingIdentityRequest?.By,
         [.. state.RegisteredAccused.Select(accused => new PersonAtOrganization(accused.Name, accused.Organization ?? ""))]);
 }
