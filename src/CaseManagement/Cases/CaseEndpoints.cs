@@ -48,7 +48,8 @@ internal static class CaseEndpoints
                 .Duplicate(item => item.PendingProposalBy)
                 .Duplicate(item => item.OpenProtectionRequests)
                 .CompositeIndex(item => item.Stage, item => item.ReceivedAt)
-                .CompositeIndex(item => item.Stage, item => item.NextDeadline);
+                // The total of a stage's overdue cases, less those the reader recused from, is counted from this index alone.
+                .CompositeIndex(item => item.Stage, item => item.NextDeadline, item => item.Recused);
             options.Projections.Add(new CaseStatisticsProjection(), ProjectionLifecycle.Async);
         });
     }

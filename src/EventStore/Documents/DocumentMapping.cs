@@ -69,8 +69,8 @@ public sealed class DocumentMapping
     internal void AddCompositeIndex(string[] jsonFields)
     {
         foreach (var field in jsonFields)
-            if (!_duplicated.TryGetValue(field, out var duplicated) || duplicated.Kind == DuplicateKind.Array)
-                throw new InvalidOperationException($"A composite index of {TableName} is over duplicated scalar fields only; '{field}' is not one.");
+            if (!_duplicated.ContainsKey(field))
+                throw new InvalidOperationException($"A composite index of {TableName} is over duplicated fields only; '{field}' is not one.");
         _compositeIndexes.Add(jsonFields);
     }
 

@@ -65,7 +65,10 @@ public sealed class DocumentMappingExpression<T>
         return this;
     }
 
-    /// <summary>One btree over several duplicated fields, in order: a filter on the first and an order on the next, say.</summary>
+    /// <summary>
+    /// One btree over several duplicated fields, in order: a filter on the first and an order on the next, say. An array
+    /// field may close it (btree over jsonb), so that a count filtered on it too can be read from the index alone.
+    /// </summary>
     public DocumentMappingExpression<T> CompositeIndex(params Expression<Func<T, object?>>[] members)
     {
         _mapping.AddCompositeIndex([.. members.Select(member => DocumentSchema.FieldOf(member, _serializer))]);
