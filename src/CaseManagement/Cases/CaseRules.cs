@@ -45,15 +45,18 @@ internal static class CaseRules
             throw new CaseActionRefusedException(refusal);
     }
 
+    /// <summary>A validation result as the problem's <c>errors</c> map, keyed by the request's own field paths.</summary>
+    public static Dictionary<string, string[]> Errors(FluentValidation.Results.ValidationResult result) =>
+        result.Errors
+            .GroupBy(failure => JsonPath(failure.PropertyName))
+            .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).ToArray());
+
     public static void Validate<T>(IValidator<T> validator, T command)
     {
         var result = validator.Validate(command);
         if (result.IsValid)
             return;
-        var errors = result.Errors
-            .GroupBy(failure => JsonPath(failure.PropertyName))
-            .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).ToArray());
-        throw new CaseActionRefusedException(new Refusal(RefusalKind.Invalid, "The request is not valid.", errors));
+        throw new CaseActionRefusedException(new Refusal(RefusalKind.Invalid, "The request is not valid.", Errors(result)));
     }
 
     /// <summary>Closes the deadline of that kind if it is still running.</summary>
@@ -80,8 +83,8 @@ internal static class CaseRules
         return decided;
     }
 
-    /// <summary>The body's own field path for a command property path: <c>Accused[0].Name</c> → <c>accused[0].name</c>.</summary>
-    private static string JsonPath(string propertyPath) =>
+    /// <summary>The request's own field path for a property path: <c>Accused[0].Name</c> → <c>accused[0].name</c>.</summary>
+    public static string JsonPath(string propertyPath) =>
         string.Join('.', propertyPath.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 
     private static string Either(IEnumerable<string> items)

@@ -7,7 +7,6 @@ public sealed class DocumentMapping
 {
     private readonly PropertyInfo _id;
     private readonly List<string> _indexedFields = [];
-    private readonly List<(string Field, string Kind)> _otherIndexes = [];
     private readonly Dictionary<string, DuplicatedField> _duplicated = new(StringComparer.Ordinal);
     private readonly List<string[]> _compositeIndexes = [];
 
@@ -38,18 +37,6 @@ public sealed class DocumentMapping
     {
         if (!_indexedFields.Contains(jsonField))
             _indexedFields.Add(jsonField);
-    }
-
-    /// <summary>A GIN index on <c>data -> 'field'</c>: serves <c>Contains</c> on an array field.</summary>
-    internal void AddGinIndex(string jsonField) => AddOther(jsonField, "gin");
-
-    /// <summary>A btree on <c>data -> 'field'</c>, the form ordering uses: a newest-first page reads the index, not the table.</summary>
-    internal void AddSortIndex(string jsonField) => AddOther(jsonField, "sort");
-
-    private void AddOther(string jsonField, string kind)
-    {
-        if (!_otherIndexes.Contains((jsonField, kind)))
-            _otherIndexes.Add((jsonField, kind));
     }
 
     /// <summary>
@@ -117,10 +104,6 @@ public sealed class DocumentMapping
         }
         foreach (var field in _indexedFields)
             sql += $"CREATE INDEX IF NOT EXISTS {TableName}_idx_{field.ToLowerInvariant()} ON {TableName} ((data ->> '{field}'));\n";
-        foreach (var (field, kind) in _otherIndexes)
-            sql += kind == "gin"
-                ? $"CREATE INDEX IF NOT EXISTS {TableName}_gin_{field.ToLowerInvariant()} ON {TableName} USING gin ((data -> '{field}'));\n"
-                : $"CREATE INDEX IF NOT EXISTS {TableName}_sort_{field.ToLowerInvariant()} ON {TableName} ((data -> '{field}'));\n";
         return sql;
     }
 }

@@ -74,18 +74,4 @@ public sealed class DocumentMappingExpression<T>
         _mapping.AddCompositeIndex([.. members.Select(member => DocumentSchema.FieldOf(member, _serializer))]);
         return this;
     }
-
-    /// <summary>A GIN index on <c>data -> 'field'</c>, for queries on whether an array field contains a value.</summary>
-    public DocumentMappingExpression<T> GinIndex(Expression<Func<T, object?>> member)
-    {
-        _mapping.AddGinIndex(DocumentSchema.FieldOf(member, _serializer));
-        return this;
-    }
-
-    /// <summary>A btree on <c>data -> 'field'</c>, for queries ordered by the field.</summary>
-    public DocumentMappingExpression<T> SortIndex(Expression<Func<T, object?>> member)
-    {
-        _mapping.AddSortIndex(DocumentSchema.FieldOf(member, _serializer));
-        return this;
-    }
 }

@@ -87,48 +87,42 @@ internal static class PortalEndpoints
         return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, notice: null, removed: null, cancellationToken);
     }
 
-    private static async Task<IResult> SendAsync(
+    private static Task<IResult> SendAsync(
         HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, ICaseLookup lookup, IInformantMessages messages, IOfficeSealingKeyProvider sealingKeys, CancellationToken cancellationToken)
     {
-        var language = Languages.From(request.Query);
-        var text = PortalText.For(language);
-        if (!bucket.TryTake())
-            return StatusPage.RenderForm(language, throttle.Issue(), text.Busy, StatusCodes.Status429TooManyRequests);
-        var fields = await ReadFormAsync(request, 256 * 1024, cancellationToken);
-        if (fields is null)
-            return StatusPage.RenderForm(language, throttle.Issue(), text.MessageInvalid, StatusCodes.Status413PayloadTooLarge);
-        var verdict = await throttle.SpendAsync(fields["formToken"], cancellationToken);
-        if (verdict != FormTokenVerdict.Accepted)
-            return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
-        var body = fields["body"].ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (!SendMessageEndpoint.IsValidBody(body))
-            return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, text.MessageInvalid, null, cancellationToken);
-        if (sealingKeys.Current is null)
-            return StatusPage.RenderForm(language, throttle.Issue(), text.Unavailable, StatusCodes.Status503ServiceUnavailable);
-        var sent = ReceiptCode.Parse(fields["receipt"]).Receipt is { } receipt && await messages.SendAsync(receipt, body, cancellationToken);
-        return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, sent ? text.MessageSent : null, null, cancellationToken);
+        var text = PortalText.For(Languages.From(request.Query));
+        return PostTextAsync(request, bucket, throttle, lookup, sealingKeys, text.MessageInvalid, text.MessageSent, messages.SendAsync, cancellationToken);
     }
 
-    private static async Task<IResult> AskProtectionAsync(
+    private static Task<IResult> AskProtectionAsync(
         HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, ICaseLookup lookup, IProtectionRequests protection, IOfficeSealingKeyProvider sealingKeys, CancellationToken cancellationToken)
+    {
+        var text = PortalText.For(Languages.From(request.Query));
+        return PostTextAsync(request, bucket, throttle, lookup, sealingKeys, text.ProtectionInvalid, text.ProtectionSent, protection.RequestAsync, cancellationToken);
+    }
+
+    /// <summary>A form of the status page that sends the informant's text (a message, a request for protection) and shows the case again.</summary>
+    private static async Task<IResult> PostTextAsync(
+        HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, ICaseLookup lookup, IOfficeSealingKeyProvider sealingKeys,
+        string invalid, string sent, Func<ReceiptCode, string, CancellationToken, Task<bool>> deliver, CancellationToken cancellationToken)
     {
         var language = Languages.From(request.Query);
         var text = PortalText.For(language);
         if (!bucket.TryTake())
             return StatusPage.RenderForm(language, throttle.Issue(), text.Busy, StatusCodes.Status429TooManyRequests);
-        var fields = await ReadFormAsync(request, 256 * 1024, cancellationToken);
+        var fields = await ReadFormAsync(request, InformantText.MaxRequestBytes, cancellationToken);
         if (fields is null)
-            return StatusPage.RenderForm(language, throttle.Issue(), text.ProtectionInvalid, StatusCodes.Status413PayloadTooLarge);
+            return StatusPage.RenderForm(language, throttle.Issue(), invalid, StatusCodes.Status413PayloadTooLarge);
         var verdict = await throttle.SpendAsync(fields["formToken"], cancellationToken);
         if (verdict != FormTokenVerdict.Accepted)
             return StatusPage.RenderForm(language, throttle.Issue(), verdict == FormTokenVerdict.TooSoon ? text.TooSoon : text.FormExpired, StatusCodes.Status403Forbidden);
         var body = fields["body"].ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (!SendMessageEndpoint.IsValidBody(body))
-            return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, text.ProtectionInvalid, null, cancellationToken);
+        if (!InformantText.IsValidBody(body))
+            return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, invalid, null, cancellationToken);
         if (sealingKeys.Current is null)
             return StatusPage.RenderForm(language, throttle.Issue(), text.Unavailable, StatusCodes.Status503ServiceUnavailable);
-        var sent = ReceiptCode.Parse(fields["receipt"]).Receipt is { } receipt && await protection.RequestAsync(receipt, body, cancellationToken);
-        return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, sent ? text.ProtectionSent : null, null, cancellationToken);
+        var delivered = ReceiptCode.Parse(fields["receipt"]).Receipt is { } receipt && await deliver(receipt, body, cancellationToken);
+        return await CaseOrFormAsync(language, fields["receipt"], throttle, lookup, delivered ? sent : null, null, cancellationToken);
     }
 
     private static async Task<IResult> AttachAsync(

@@ -162,4 +162,18 @@ public sealed class CaseViewsOverHttpTests(CaseHost host) : IClassFixture<CaseHo
         Assert.Contains(audit.GetProperty("items").EnumerateArray(), item =>
             item.GetProperty("action").GetString() == "attachment-download" && item.GetProperty("detail").GetString() == $"attachment {attachmentId}");
     }
+
+    [Theory]
+    [InlineData("overdue=false", "overdue")]
+    [InlineData("assignedTo=someone", "assignedTo")]
+    [InlineData("stage=lost", "stage")]
+    [InlineData("pageSize=1000", "pageSize")]
+    public async Task A_list_filter_the_contract_does_not_have_is_a_problem_naming_it(string filter, string field)
+    {
+        var response = await host.SendAsync(HttpMethod.Get, $"/api/cases?{filter}", "registrar1");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+    }
 }

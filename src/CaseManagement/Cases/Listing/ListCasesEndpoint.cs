@@ -33,6 +33,8 @@ internal static class ListCasesEndpoint
         {
             RuleFor(query => query.Stage).Must(stage => CaseStage.All.Contains(stage)).When(query => query.Stage is not null)
                 .WithMessage("Stage is one of: " + string.Join(", ", CaseStage.All) + ".");
+            // The contract's filter narrows to the overdue; "not overdue" is no view anyone asked for.
+            RuleFor(query => query.Overdue).Equal(true).When(query => query.Overdue is not null).WithMessage("overdue takes only 'true'.");
             RuleFor(query => query.AssignedTo).Equal("me").When(query => query.AssignedTo is not null).WithMessage("assignedTo takes only 'me'.");
             RuleFor(query => query.Q).MaximumLength(200);
             RuleFor(query => query.Page).GreaterThanOrEqualTo(1);
@@ -50,7 +52,7 @@ internal static class ListCasesEndpoint
         var request = new CaseListQuery(stage, assignedTo, overdue, q, page, pageSize);
         var validation = await new Validator().ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
-            return TypedResults.ValidationProblem(validation.ToDictionary());
+            return TypedResults.ValidationProblem(Reporting.CaseManagement.Cases.CaseRules.Errors(validation));
 
         var user = CurrentStaff.Member(http)!;
         var today = WorkingCalendar.DateInChina(time.GetUtcNow());

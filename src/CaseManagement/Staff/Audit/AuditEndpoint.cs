@@ -37,7 +37,7 @@ internal static class AuditEndpoint
         var query = new AuditQuery(caseId, username, from, to);
         var validation = await new Validator().ValidateAsync(query, cancellationToken);
         if (!validation.IsValid)
-            return TypedResults.ValidationProblem(validation.ToDictionary());
+            return TypedResults.ValidationProblem(Reporting.CaseManagement.Cases.CaseRules.Errors(validation));
         var entries = await audit.ReadAsync(new AuditFilter(caseId, username, from, to, MaximumItems), cancellationToken);
         // Reading the trail is itself on the trail: auditors are watched too.
         await audit.RecordAsync(new AuditEntry(Guid.NewGuid(), time.GetUtcNow(), CurrentStaff.Username(http), AuditActions.AuditRead,
