@@ -4,7 +4,8 @@ namespace Reporting.Sodium.Interop;
 
 /// <summary>
 /// Secret bytes in memory from <c>sodium_malloc</c>: guard pages around it, locked out of swap where the
-/// system allows, and zeroed by <c>sodium_free</c> when the handle is released.
+/// system allows, and zeroed when the handle is released. Secrets of up to 64 bytes take a slot of
+/// <see cref="SecretSlotPool"/>; larger ones a <c>sodium_malloc</c> allocation of their own.
 /// </summary>
 internal sealed class SecureMemoryHandle : SafeHandle
 {
@@ -15,16 +16,26 @@ internal sealed class SecureMemoryHandle : SafeHandle
 
     public int Length { get; private set; }
 
+    private bool _pooled;
+
     public override bool IsInvalid => handle == IntPtr.Zero;
 
     public static SecureMemoryHandle Allocate(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
         var memory = new SecureMemoryHandle();
-        memory.SetHandle(Libsodium.sodium_malloc((nuint)length));
-        if (memory.IsInvalid)
+        if (length <= SecretSlotPool.SlotSize)
         {
-            throw new OutOfMemoryException("sodium_malloc could not allocate guarded memory.");
+            memory.SetHandle(SecretSlotPool.Rent());
+            memory._pooled = true;
+        }
+        else
+        {
+            memory.SetHandle(Libsodium.sodium_malloc((nuint)length));
+            if (memory.IsInvalid)
+            {
+                throw new OutOfMemoryException("sodium_malloc could not allocate guarded memory.");
+            }
         }
 
         memory.Length = length;
@@ -49,7 +60,15 @@ internal sealed class SecureMemoryHandle : SafeHandle
 
     protected override bool ReleaseHandle()
     {
-        Libsodium.sodium_free(handle);
+        if (_pooled)
+        {
+            SecretSlotPool.Return(handle);
+        }
+        else
+        {
+            Libsodium.sodium_free(handle);
+        }
+
         return true;
     }
 
