@@ -25,7 +25,7 @@ await using var cluster = await EmbeddedPostgresCluster.StartAsync(new EmbeddedP
 using var officeKey = Key.Create(KeyAgreementAlgorithm.X25519);
 try
 {
-    var connectionString = new NpgsqlConnectionStringBuilder(await DatabaseProvisioning.EnsureDatabaseAsync(cluster.ConnectionString, "bench")) { MaxPoolSize = clients + 8 }.ConnectionString;
+    var connectionString = new NpgsqlConnectionStringBuilder(await DatabaseProvisioning.EnsureDatabaseAsync(cluster.ConnectionString, "bench")) { MaxPoolSize = clients + 8, NoResetOnClose = true /* as the host's own pool */ }.ConnectionString;
     var builder = ReportingApp.CreateBuilder(["--environment", "Production"]);
     builder.Configuration["ConnectionStrings:Reporting"] = connectionString;
     builder.Configuration["Urls"] = "http://127.0.0.1:0";

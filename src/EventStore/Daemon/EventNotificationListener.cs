@@ -15,9 +15,16 @@ internal sealed class EventNotificationListener(NpgsqlDataSource dataSource, Act
                 connection.Notification += (_, _) => notified();
                 await using (var listen = new NpgsqlCommand("LISTEN mt_events", connection))
                     await listen.ExecuteNonQueryAsync(cancellationToken);
-                notified();
-                while (true)
-                    await connection.WaitAsync(cancellationToken);
+                try
+                {
+                    notified();
+                    while (true)
+                        await connection.WaitAsync(cancellationToken);
+                }
+                finally
+                {
+                    await UnlistenAsync(connection);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -27,6 +34,22 @@ internal sealed class EventNotificationListener(NpgsqlDataSource dataSource, Act
             {
                 await Task.Delay(retryDelay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    /// <summary>Pooled connections are reused without a reset, so the connection goes back listening to nothing.</summary>
+    private static async Task UnlistenAsync(NpgsqlConnection connection)
+    {
+        if (connection.FullState != System.Data.ConnectionState.Open)
+            return;
+        try
+        {
+            await using var unlisten = new NpgsqlCommand("UNLISTEN *", connection);
+            await unlisten.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // The connection broke: the server dropped its LISTEN with it.
         }
     }
 }

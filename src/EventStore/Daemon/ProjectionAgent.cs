@@ -90,7 +90,7 @@ internal sealed partial class ProjectionAgent(DocumentStore store, ProjectionSou
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>A pooled connection keeps session locks until it is reset on reuse, so the lock is given up explicitly.</summary>
+    /// <summary>Pooled connections are reused without a reset and would keep session locks, so the lock is given up explicitly.</summary>
     private static async Task ReleaseAsync(NpgsqlConnection connection)
     {
         if (connection.FullState != System.Data.ConnectionState.Open)
