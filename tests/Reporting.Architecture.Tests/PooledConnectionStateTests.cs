@@ -44,7 +44,7 @@ public sealed partial class PooledConnectionStateTests
         Assert.DoesNotMatch(SessionSet(), "UPDATE mt_streams SET version = 1");
         Assert.Matches(Listen(), "LISTEN mt_events");
         Assert.DoesNotMatch(Listen(), "UNLISTEN *");
-        Assert.Contains(SqlTexts("Reporting.EventStore"), text => text.Contains("mt_quick_append_events", StringComparison.Ordinal));
+        Assert.Contains(SqlTexts("Reporting.EventStore"), text => text.Contains("mt_append_streams", StringComparison.Ordinal));
     }
 
     /// <summary>The assembly's string literals and its embedded .sql scripts.</summary>

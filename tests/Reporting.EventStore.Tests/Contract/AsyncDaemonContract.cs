@@ -32,7 +32,7 @@ public abstract class AsyncDaemonContract(AsyncDaemonFixture fixture)
         var connection = await fixture.DataSource.OpenConnectionAsync();
         var transaction = await connection.BeginTransactionAsync();
         await using var command = new NpgsqlCommand("""
-            SELECT seq_ids[1] FROM mt_quick_append_events($1, null, '*DEFAULT*', false, null, ARRAY[gen_random_uuid()], ARRAY[$2],
+            SELECT seq_ids[1] FROM mt_append_streams('*DEFAULT*', ARRAY[$1::uuid], ARRAY[null::text], ARRAY[false], ARRAY[null::bigint], ARRAY[1], ARRAY[gen_random_uuid()], ARRAY[$2],
                 ARRAY['test'], ARRAY['{"amount": 1}'::jsonb], ARRAY[interval '0'], ARRAY[null::text], ARRAY[null::text], ARRAY[null::jsonb])
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });

@@ -180,6 +180,76 @@ public abstract class EventStoreContract(EventStoreFixture fixture)
     }
 
     [Fact]
+    public async Task One_unit_of_work_starts_and_extends_several_streams_each_with_its_own_versions_in_the_unit_of_works_order()
+    {
+        var existing = await OpenLedgerAsync("extended", new AmountDeposited(1m));
+        var (first, last) = (Guid.NewGuid(), Guid.NewGuid());
+
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.StartStream(first, new NoteTaken("a1"), new NoteTaken("a2"));
+            session.Events.Append(existing, 4, new AmountDeposited(2m), new AmountWithdrawn(1m));
+            session.Events.StartStream(last, new NoteTaken("c1"));
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = Store.QuerySession();
+        var (a, b, c) = (await query.Events.FetchStreamAsync(first), await query.Events.FetchStreamAsync(existing), await query.Events.FetchStreamAsync(last));
+        Assert.Equal([1L, 2L], a.Select(e => e.Version));
+        Assert.Equal([1L, 2L, 3L, 4L], b.Select(e => e.Version));
+        Assert.Equal([1L], c.Select(e => e.Version));
+        Assert.Equal((2L, 4L, 1L), ((await query.Events.FetchStreamStateAsync(first))!.Version, (await query.Events.FetchStreamStateAsync(existing))!.Version, (await query.Events.FetchStreamStateAsync(last))!.Version));
+        long[] order = [a[0].Sequence, a[1].Sequence, b[2].Sequence, b[3].Sequence, c[0].Sequence];
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => order[0] + i), order);
+    }
+
+    [Theory]
+    [InlineData("collision")]
+    [InlineData("archived")]
+    [InlineData("stale")]
+    public async Task The_refused_stream_of_a_unit_of_work_is_the_one_named_and_no_stream_of_it_is_touched(string refusal)
+    {
+        var (fresh, bystander, refused) = (Guid.NewGuid(), await OpenLedgerAsync("bystander"), await OpenLedgerAsync("refused"));
+        if (refusal == "archived")
+        {
+            await using var archiving = Store.LightweightSession();
+            archiving.Events.ArchiveStream(refused);
+            await archiving.SaveChangesAsync();
+        }
+
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.StartStream(fresh, new NoteTaken("before the refusal"));
+            session.Events.Append(bystander, 2, new AmountDeposited(1m));
+            if (refusal == "collision")
+                session.Events.StartStream(refused, new NoteTaken("again"));
+            else
+                session.Events.Append(refused, refusal == "stale" ? 5 : 2, new AmountDeposited(1m));
+            var thrown = await Assert.ThrowsAnyAsync<Exception>(() => session.SaveChangesAsync());
+            switch (thrown)
+            {
+                case ExistingStreamIdCollisionException collision when refusal == "collision":
+                    Assert.Equal(refused, collision.Id);
+                    break;
+                case InvalidStreamOperationException archived when refusal == "archived":
+                    Assert.Contains(refused.ToString(), archived.Message, StringComparison.Ordinal);
+                    break;
+                case EventStreamUnexpectedMaxEventIdException stale when refusal == "stale":
+                    Assert.Equal(refused, stale.StreamId);
+                    break;
+                default:
+                    Assert.Fail($"{refusal} was answered with {thrown.GetType().Name}: {thrown.Message}");
+                    break;
+            }
+        }
+
+        await using var query = Store.QuerySession();
+        Assert.Null(await query.Events.FetchStreamStateAsync(fresh));
+        Assert.Equal(1, (await query.Events.FetchStreamStateAsync(bystander))!.Version);
+        Assert.Equal(1, (await query.Events.FetchStreamStateAsync(refused))!.Version);
+    }
+
+    [Fact]
     public async Task An_archived_stream_takes_no_more_events()
     {
         var id = await OpenLedgerAsync("archived");

@@ -44,6 +44,26 @@ public abstract class TamperEvidenceContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Streams_started_and_extended_together_in_one_unit_of_work_chain_and_verify()
+    {
+        var fresh = Guid.NewGuid();
+        await using (var session = _fixture.Store.LightweightSession())
+        {
+            session.Events.Append(_ledgers[0], 5, new AmountDeposited(1m));
+            session.Events.StartStream<Ledger>(fresh, new LedgerOpened(fresh, "together"), new AmountDeposited(2m));
+            session.Events.Append(_ledgers[2], 6, new AmountWithdrawn(1m), new AmountDeposited(3m));
+            await session.SaveChangesAsync();
+        }
+
+        var report = await Integrity.VerifyAsync();
+        Assert.True(report.IsIntact, string.Join("; ", report.Findings));
+        Assert.Equal((17L, 4L), (report.Events, report.Streams));
+
+        await Psql.RunAsync(_fixture.ConnectionString, $"UPDATE es.mt_events SET data = '{{\"amount\": 9}}' WHERE stream_id = '{fresh}' AND version = 2");
+        Assert.Equal(fresh, (await Integrity.VerifyAsync()).First!.StreamId);
+    }
+
+    [Fact]
     public async Task An_event_altered_with_UPDATE_is_named()
     {
         var target = await SequenceOfAsync(_ledgers[1], 2);
