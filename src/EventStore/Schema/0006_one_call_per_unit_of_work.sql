@@ -19,105 +19,142 @@ CREATE FUNCTION mt_append_streams(
     event_ids uuid[], event_types text[], dotnet_types text[], bodies jsonb[], precisions interval[],
     correlation_ids text[], causation_ids text[], headers jsonb[],
     OUT seq_ids bigint[], OUT versions bigint[], OUT stamps timestamptz[])
-LANGUAGE plpgsql AS $$
+-- The statements take arrays; left to choose, PostgreSQL planned several of them again on every call, each plan the same.
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
     stream_count int := cardinality(stream_ids);
-    found_ids uuid[];
-    found_versions bigint[];
-    found_heads bytea[];
-    found_archived boolean[];
-    missing uuid[];
+    found_ids uuid[] := '{}';
+    found_versions bigint[] := '{}';
+    found_heads bytea[] := '{}';
+    found_archived boolean[] := '{}';
     at int;
-    starts bigint[] := array_fill(0::bigint, ARRAY[stream_count]);
-    heads bytea[] := array_fill('\x'::bytea, ARRAY[stream_count]);
-    is_new boolean[] := array_fill(false, ARRAY[stream_count]);
-    stream_of_event uuid[] := '{}';
-    hashes bytea[] := '{}';
-    e int := 0;
+    transaction_id xid8;
+    start bigint;
     head bytea;
     stamp timestamptz;
     seq bigint;
-    body text;
+    e int := 0;
+    stream_of_event uuid[] := '{}';
+    hashes bytea[] := '{}';
+    new_ids uuid[] := '{}';
+    new_types text[] := '{}';
+    new_versions bigint[] := '{}';
+    new_created timestamptz[] := '{}';
+    new_stamps timestamptz[] := '{}';
+    new_heads bytea[] := '{}';
+    moved_ids uuid[] := '{}';
+    moved_versions bigint[] := '{}';
+    moved_stamps timestamptz[] := '{}';
+    moved_heads bytea[] := '{}';
 BEGIN
-    -- The transaction id must exist before a sequence number is drawn: the daemon's gap logic relies on it.
-    PERFORM pg_current_xact_id();
+    -- The transaction id must exist before a sequence number is drawn: the daemon's gap logic relies on it. (An
+    -- assignment is a simple expression, which plpgsql evaluates without starting an executor.)
+    transaction_id := pg_current_xact_id();
 
-    SELECT array_agg(s.id), array_agg(s.version), array_agg(s.head_hash), array_agg(s.is_archived)
-    INTO found_ids, found_versions, found_heads, found_archived
-    FROM (SELECT id, version, head_hash, is_archived FROM mt_streams
-          WHERE id = ANY (ARRAY(SELECT u.id FROM unnest(stream_ids, start_streams) AS u (id, start) WHERE NOT u.start))
-          ORDER BY id FOR UPDATE) s;
+    IF false = ANY (start_streams) THEN
+        SELECT array_agg(s.id), array_agg(s.version), array_agg(s.head_hash), array_agg(s.is_archived)
+        INTO found_ids, found_versions, found_heads, found_archived
+        FROM (SELECT id, version, head_hash, is_archived FROM mt_streams
+              WHERE id = ANY (stream_ids) AND NOT id = ANY (ARRAY(SELECT u.id FROM unnest(stream_ids, start_streams) AS u (id, start) WHERE u.start))
+              ORDER BY id FOR UPDATE) s;
+        found_ids := coalesce(found_ids, '{}'); found_versions := coalesce(found_versions, '{}');
+        found_heads := coalesce(found_heads, '{}'); found_archived := coalesce(found_archived, '{}');
+    END IF;
 
     -- Streams to be created, and appends to streams not found: writers creating the same stream queue on its advisory
     -- lock, so that the loser learns of the winner before drawing numbers.
-    SELECT array_agg(u.id ORDER BY u.id) INTO missing
-    FROM unnest(stream_ids, start_streams) AS u (id, start)
-    WHERE u.start OR NOT (u.id = ANY (coalesce(found_ids, '{}')));
-    IF missing IS NOT NULL THEN
-        PERFORM pg_advisory_xact_lock(hashtextextended('reporting.stream.' || m::text, 0)) FROM unnest(missing) AS m;
+    IF cardinality(found_ids) < stream_count THEN
+        PERFORM pg_advisory_xact_lock(hashtextextended('reporting.stream.' || m::text, 0))
+        FROM unnest(stream_ids) AS m WHERE NOT m = ANY (found_ids) ORDER BY m;
         SELECT found_ids || coalesce(array_agg(s.id), '{}'), found_versions || coalesce(array_agg(s.version), '{}'),
                found_heads || coalesce(array_agg(s.head_hash), '{}'), found_archived || coalesce(array_agg(s.is_archived), '{}')
         INTO found_ids, found_versions, found_heads, found_archived
-        FROM (SELECT id, version, head_hash, is_archived FROM mt_streams WHERE id = ANY (missing) ORDER BY id FOR UPDATE) s;
+        FROM (SELECT id, version, head_hash, is_archived FROM mt_streams
+              WHERE id = ANY (stream_ids) AND NOT id = ANY (found_ids) ORDER BY id FOR UPDATE) s;
     END IF;
 
+    -- Every check passes before the first number is drawn.
     FOR i IN 1 .. stream_count LOOP
         at := array_position(found_ids, stream_ids[i]);
         IF at IS NOT NULL AND start_streams[i] THEN
             RAISE EXCEPTION USING ERRCODE = 'MT002', MESSAGE = format('Stream %s already exists', stream_ids[i]);
         END IF;
-        IF at IS NULL THEN
-            is_new[i] := true;
-        ELSE
-            IF found_archived[at] THEN
-                RAISE EXCEPTION USING ERRCODE = 'MT003', MESSAGE = format('Stream %s is archived', stream_ids[i]);
-            END IF;
-            starts[i] := found_versions[at];
-            heads[i] := found_heads[at];
+        IF at IS NOT NULL AND found_archived[at] THEN
+            RAISE EXCEPTION USING ERRCODE = 'MT003', MESSAGE = format('Stream %s is archived', stream_ids[i]);
         END IF;
-        IF expected_versions[i] IS NOT NULL AND starts[i] <> expected_versions[i] THEN
+        start := CASE WHEN at IS NULL THEN 0 ELSE found_versions[at] END;
+        IF expected_versions[i] IS NOT NULL AND start <> expected_versions[i] THEN
             RAISE EXCEPTION USING ERRCODE = 'MT001',
-                MESSAGE = format('Stream %s: expected version %s, actual %s', stream_ids[i], expected_versions[i], starts[i]);
+                MESSAGE = format('Stream %s: expected version %s, actual %s', stream_ids[i], expected_versions[i], start);
         END IF;
     END LOOP;
 
     seq_ids := '{}'; versions := '{}'; stamps := '{}';
     FOR i IN 1 .. stream_count LOOP
-        head := heads[i];
+        at := array_position(found_ids, stream_ids[i]);
+        start := CASE WHEN at IS NULL THEN 0 ELSE found_versions[at] END;
+        head := CASE WHEN at IS NULL THEN '\x'::bytea ELSE found_heads[at] END;
         FOR j IN 1 .. event_counts[i] LOOP
             e := e + 1;
             seq := nextval('mt_events_sequence');
             stamp := CASE WHEN precisions[e] > interval '0' THEN date_bin(precisions[e], now(), timestamptz '1970-01-01 00:00:00+00') ELSE now() END;
-            body := bodies[e]::text;
-            head := sha256(head || mt_event_canonical(seq, event_ids[e], stream_ids[i], starts[i] + j, event_types[e], stamp, tenant,
-                body, dotnet_types[e], correlation_ids[e], causation_ids[e], headers[e]::text));
+            head := sha256(head || mt_event_canonical(seq, event_ids[e], stream_ids[i], start + j, event_types[e], stamp, tenant,
+                bodies[e]::text, dotnet_types[e], correlation_ids[e], causation_ids[e], headers[e]::text));
             seq_ids := seq_ids || seq;
-            versions := versions || (starts[i] + j);
+            versions := versions || (start + j);
             stamps := stamps || stamp;
             hashes := hashes || head;
             stream_of_event := stream_of_event || stream_ids[i];
         END LOOP;
-        heads[i] := head;
+        -- A stream's own times are those of its events, so that they carry no more precision than the events allow.
+        IF event_counts[i] = 0 THEN
+            CONTINUE;
+        ELSIF at IS NULL THEN
+            new_ids := new_ids || stream_ids[i]; new_types := new_types || stream_types[i]; new_versions := new_versions || (start + event_counts[i]);
+            new_created := new_created || stamps[e - event_counts[i] + 1]; new_stamps := new_stamps || stamp; new_heads := new_heads || head;
+        ELSE
+            moved_ids := moved_ids || stream_ids[i]; moved_versions := moved_versions || (start + event_counts[i]);
+            moved_stamps := moved_stamps || stamp; moved_heads := moved_heads || head;
+        END IF;
     END LOOP;
 
-    -- A stream's own times are those of its events, so that they carry no more precision than the events allow.
-    WITH streams AS (
-        SELECT u.ordinal, u.id, u.type, u.count, u.head, u.is_new, starts[u.ordinal::int] AS start,
-               (sum(u.count) OVER (ORDER BY u.ordinal))::int AS last_event
-        FROM unnest(stream_ids, stream_types, event_counts, heads, is_new) WITH ORDINALITY AS u (id, type, count, head, is_new, ordinal)
-        WHERE u.count > 0),
-    created AS (
-        INSERT INTO mt_streams (id, type, version, timestamp, created, tenant_id, head_hash)
-        SELECT s.id, s.type, s.count, stamps[s.last_event], stamps[s.last_event - s.count + 1], tenant, s.head
-        FROM streams s WHERE s.is_new),
-    moved AS (
-        UPDATE mt_streams m SET version = s.start + s.count, timestamp = stamps[s.last_event], head_hash = s.head
-        FROM streams s WHERE NOT s.is_new AND m.id = s.id)
-    INSERT INTO mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type,
-                           correlation_id, causation_id, headers, hash)
-    SELECT u.seq, u.event_id, u.stream, u.version, u.body, u.event_type, u.stamp, tenant, u.dotnet_type,
-           u.correlation_id, u.causation_id, u.header, u.hash
-    FROM unnest(seq_ids, event_ids, stream_of_event, versions, bodies, event_types, stamps, dotnet_types, correlation_ids, causation_ids, headers, hashes)
-        AS u (seq, event_id, stream, version, body, event_type, stamp, dotnet_type, correlation_id, causation_id, header, hash);
+    -- One statement writes the streams and the events; a unit of work that only starts streams or only extends them
+    -- runs a statement without the other half, whose empty modify step would still cost an executor start.
+    IF cardinality(moved_ids) = 0 THEN
+        WITH created AS (
+            INSERT INTO mt_streams (id, type, version, timestamp, created, tenant_id, head_hash)
+            SELECT u.id, u.type, u.version, u.stamp, u.created, tenant, u.head
+            FROM unnest(new_ids, new_types, new_versions, new_stamps, new_created, new_heads) AS u (id, type, version, stamp, created, head))
+        INSERT INTO mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type,
+                               correlation_id, causation_id, headers, hash)
+        SELECT u.seq, u.event_id, u.stream, u.version, u.body, u.event_type, u.stamp, tenant, u.dotnet_type,
+               u.correlation_id, u.causation_id, u.header, u.hash
+        FROM unnest(seq_ids, event_ids, stream_of_event, versions, bodies, event_types, stamps, dotnet_types, correlation_ids, causation_ids, headers, hashes)
+            AS u (seq, event_id, stream, version, body, event_type, stamp, dotnet_type, correlation_id, causation_id, header, hash);
+    ELSIF cardinality(new_ids) = 0 THEN
+        WITH moved AS (
+            UPDATE mt_streams m SET version = u.version, timestamp = u.stamp, head_hash = u.head
+            FROM unnest(moved_ids, moved_versions, moved_stamps, moved_heads) AS u (id, version, stamp, head) WHERE m.id = u.id)
+        INSERT INTO mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type,
+                               correlation_id, causation_id, headers, hash)
+        SELECT u.seq, u.event_id, u.stream, u.version, u.body, u.event_type, u.stamp, tenant, u.dotnet_type,
+               u.correlation_id, u.causation_id, u.header, u.hash
+        FROM unnest(seq_ids, event_ids, stream_of_event, versions, bodies, event_types, stamps, dotnet_types, correlation_ids, causation_ids, headers, hashes)
+            AS u (seq, event_id, stream, version, body, event_type, stamp, dotnet_type, correlation_id, causation_id, header, hash);
+    ELSE
+        WITH created AS (
+            INSERT INTO mt_streams (id, type, version, timestamp, created, tenant_id, head_hash)
+            SELECT u.id, u.type, u.version, u.stamp, u.created, tenant, u.head
+            FROM unnest(new_ids, new_types, new_versions, new_stamps, new_created, new_heads) AS u (id, type, version, stamp, created, head)),
+        moved AS (
+            UPDATE mt_streams m SET version = u.version, timestamp = u.stamp, head_hash = u.head
+            FROM unnest(moved_ids, moved_versions, moved_stamps, moved_heads) AS u (id, version, stamp, head) WHERE m.id = u.id)
+        INSERT INTO mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type,
+                               correlation_id, causation_id, headers, hash)
+        SELECT u.seq, u.event_id, u.stream, u.version, u.body, u.event_type, u.stamp, tenant, u.dotnet_type,
+               u.correlation_id, u.causation_id, u.header, u.hash
+        FROM unnest(seq_ids, event_ids, stream_of_event, versions, bodies, event_types, stamps, dotnet_types, correlation_ids, causation_ids, headers, hashes)
+            AS u (seq, event_id, stream, version, body, event_type, stamp, dotnet_type, correlation_id, causation_id, header, hash);
+    END IF;
 END;
 $$;
