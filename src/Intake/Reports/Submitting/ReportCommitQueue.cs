@@ -47,7 +47,7 @@ internal sealed class ReportCommitQueue : IAsyncDisposable
         if (_waiting.Writer.TryWrite(report))
             return report.Task;
         // The host is shutting down and the writers are gone or going: the report is kept on its own rather than refused.
-        return TakenAloneAsync(report);
+        return CommitAfterShutdownAsync(report);
     }
 
     /// <summary>Stops taking new reports into the queue, commits (or fails) every report already in it, then returns.</summary>
@@ -55,6 +55,8 @@ internal sealed class ReportCommitQueue : IAsyncDisposable
     {
         _waiting.Writer.TryComplete();
         await _dispatching.ConfigureAwait(false);
+        // Every slot is back by now, and reports arriving later never take one.
+        _slots.Dispose();
     }
 
     private async Task DispatchAsync()
@@ -177,14 +179,10 @@ internal sealed class ReportCommitQueue : IAsyncDisposable
         }
     }
 
-    private async Task TakenAloneAsync(QueuedReport report)
+    private async Task CommitAfterShutdownAsync(QueuedReport report)
     {
-        if (!report.TryTake())
-        {
-            await report.Task.ConfigureAwait(false);
-            return;
-        }
-        await CommitAloneAsync(report).ConfigureAwait(false);
+        if (report.TryTake())
+            await CommitAloneAsync(report).ConfigureAwait(false);
         await report.Task.ConfigureAwait(false);
     }
 }
