@@ -26,7 +26,9 @@ public static class IntakeModule
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
         services.AddSingleton(new SchemaScripts(Name, typeof(IntakeModule).Assembly));
-        services.AddOptions<IntakeOptions>().BindConfiguration("Intake");
+        services.AddOptions<IntakeOptions>().BindConfiguration("Intake")
+            .Validate(options => options.GroupCommit is { MaxBatch: >= 1, MaxInFlight: >= 1 }, "Intake:GroupCommit:MaxBatch and MaxInFlight must be at least 1.")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ISpentTokens, StoredSpentTokens>();
         services.AddHostedService<SpentTokenSweep>();
@@ -36,6 +38,8 @@ public static class IntakeModule
         services.AddSingleton<GlobalTokenBucket>();
         services.AddSingleton<IValidator<Report>, ReportValidator>();
         services.TryAddSingleton<IOfficeSealingKeyProvider, ConfiguredOfficeSealingKey>();
+        // Disposed by the container after the server has stopped: reports still queued are committed before the store goes.
+        services.AddSingleton<ReportCommitQueue>();
         services.AddSingleton<IReportFiling, SealedReportFiling>();
         services.AddSingleton<ICaseLookup, CaseStreamLookup>();
         services.AddSingleton<IInformantMessages, SealedInformantMessages>();

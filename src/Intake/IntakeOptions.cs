@@ -14,6 +14,8 @@ public sealed class IntakeOptions
     /// <summary>The office's public sealing key, published to clients; the private half never comes near Intake.</summary>
     public SealingKeyOptions SealingKey { get; set; } = new();
 
+    public GroupCommitOptions GroupCommit { get; set; } = new();
+
     /// <summary>When set, every Intake response names the onion service with an <c>Onion-Location</c> header.</summary>
     public Uri? OnionLocation { get; set; }
 }
@@ -66,4 +68,17 @@ public sealed class SealingKeyOptions
 
     /// <summary>base64url of the office's 32-byte X25519 public key.</summary>
     public string? PublicKey { get; set; }
+}
+
+/// <summary>How submitted reports are gathered into shared units of work ("Intake:GroupCommit").</summary>
+public sealed class GroupCommitOptions
+{
+    /// <summary>The most reports one unit of work takes; more wait for the next.</summary>
+    public int MaxBatch { get; set; } = 64;
+
+    /// <summary>
+    /// Units of work committing at once. Two let one batch gather while the other waits on the database; one more
+    /// rarely helps on a small machine and takes a connection from the pool.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 2;
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Reporting.EventStore;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Sealing;
@@ -8,10 +7,11 @@ using Reporting.Intake.Sealing;
 namespace Reporting.Intake.Reports.Submitting;
 
 /// <summary>
-/// Seals the report (and, apart, a real-name informant's identity) and starts the case stream with it, in one commit.
+/// Seals the report (and, apart, a real-name informant's identity) and starts the case stream with it, in one commit
+/// that it may share with other reports (<see cref="ReportCommitQueue"/>).
 /// The stream id is derived from the receipt, so that the receipt finds the case with no index table at all.
 /// </summary>
-internal sealed class SealedReportFiling(IDocumentStore store, IOfficeSealingKeyProvider sealingKeys, TimeProvider clock) : IReportFiling
+internal sealed class SealedReportFiling(ReportCommitQueue commits, IOfficeSealingKeyProvider sealingKeys, TimeProvider clock) : IReportFiling
 {
     /// <summary>Sealed JSON is never put into a page, so it keeps Chinese text as UTF-8 rather than six-byte escapes.</summary>
     private static readonly JsonSerializerOptions SealedJson = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -32,9 +32,8 @@ internal sealed class SealedReportFiling(IDocumentStore store, IOfficeSealingKey
             : null;
 
         var submitted = new ReportSubmitted(caseId, ReceiptKeys.LookupId(receipt), mailbox.PublicKey, content, identity, report.Language ?? "zh-CN", receivedAt);
-        await using var session = store.LightweightSession();
-        session.Events.StartStream(caseId, submitted);
-        await session.SaveChangesAsync(cancellationToken);
+        // Sealed here, on the request's own thread; only the commit is shared with the reports arriving meanwhile.
+        await commits.CommitAsync(caseId, submitted, cancellationToken);
         return receivedAt;
     }
 }
