@@ -14,6 +14,7 @@ public static class CaseEventTypes
         typeof(ReportSubmitted),
         .. CaseState.AppliedEventTypes,
         typeof(OfficeMessageSent),
+        typeof(OfficeMessageWritten),
         typeof(CaseClosedWithDecision),
     ];
 }

@@ -8,6 +8,13 @@ namespace Reporting.CaseManagement.Cases;
 /// <summary>The case's assignees are now exactly these users.</summary>
 public sealed record StaffAssigned(IReadOnlyList<string> Usernames, string By, DateTimeOffset At);
 
+/// <summary>
+/// The office's own copy of a message to the informant, and who wrote it. The informant's copy
+/// (<c>OfficeMessageSent</c>) is sealed to their mailbox alone; this one, under the case's key like all staff text, keeps
+/// the thread whole for whoever handles the case next.
+/// </summary>
+public sealed record OfficeMessageWritten(Guid MessageId, Shreddable<string> Body, string By, DateTimeOffset At);
+
 /// <summary>A user stepped aside (回避); they can do nothing more on the case.</summary>
 public sealed record StaffRecused(string Username, Shreddable<string> Reason, DateTimeOffset At);
 

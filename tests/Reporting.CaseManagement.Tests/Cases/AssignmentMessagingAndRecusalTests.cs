@@ -39,14 +39,18 @@ public sealed class AssignmentMessagingAndRecusalTests
     public void Assigned_staff_message_the_informant_through_their_sealed_mailbox() =>
         Given(CaseHistory.Submitted().InInquiry())
             .When(Supervisor2, Message())
-            .Then(new OfficeMessageSent(MessageId, [7, 7, 7], false, Now));
+            .Then(
+                new OfficeMessageWritten(MessageId, "Please send the receipts you mention.", "supervisor2", Now),
+                new OfficeMessageSent(MessageId, [7, 7, 7], false, Now));
 
     [Fact]
-    public void The_message_text_itself_is_never_stored()
+    public void The_message_text_is_kept_only_in_a_field_sealed_under_the_cases_key()
     {
         var events = Given(CaseHistory.Submitted().InInquiry()).When(Supervisor2, Message("A secret question.")).Events();
 
-        Assert.DoesNotContain("A secret question.", System.Text.Json.JsonSerializer.Serialize(events), StringComparison.Ordinal);
+        var copy = Assert.IsType<OfficeMessageWritten>(events[0]);
+        Assert.Equal("A secret question.", copy.Body.Value);
+        Assert.DoesNotContain("A secret question.", System.Text.Json.JsonSerializer.Serialize(events[1]), StringComparison.Ordinal);
     }
 
     [Fact]

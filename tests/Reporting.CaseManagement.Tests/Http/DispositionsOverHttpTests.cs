@@ -106,7 +106,7 @@ public sealed class DispositionsOverHttpTests(CaseHost host) : IClassFixture<Cas
         Assert.Equal("closed", closed.Stage());
         closed.AssertMet(DeadlineKind.Feedback);
         Assert.Contains(closed.Messages(), sent => sent.GetProperty("from").GetString() == "office-feedback"
-            && sent.GetProperty("body").ValueKind == JsonValueKind.Null);
+            && sent.GetProperty("body").GetString() == "经研究，予以了结。" && sent.GetProperty("by").GetString() == "supervisor1");
         var status = await host.AssertInformantSeesAsync(receipt, caseId, InformantStages.Concluded);
         Assert.Equal("经研究，予以了结。", status.GetProperty("feedback").GetString());
     }

@@ -21,7 +21,8 @@ public sealed class InformantChannelOverHttpTests(CaseHost host) : IClassFixture
 
         var office = Assert.Single(sent.Messages());
         Assert.Equal("office", office.GetProperty("from").GetString());
-        Assert.Equal(JsonValueKind.Null, office.GetProperty("body").ValueKind);
+        Assert.Equal("请补充被反映人收受礼金的具体时间。", office.GetProperty("body").GetString());
+        Assert.Equal("supervisor1", office.GetProperty("by").GetString());
         var status = await host.AssertInformantSeesAsync(receipt, caseId, InformantStages.Accepted);
         var received = Assert.Single(status.Messages());
         Assert.Equal("office", received.GetProperty("from").GetString());
@@ -79,10 +80,7 @@ public sealed class InformantChannelOverHttpTests(CaseHost host) : IClassFixture
         Assert.Empty((await host.InformantStatusAsync(receipt)).Messages());
     }
 
-    /// <summary>
-    /// Intake has no route yet by which an informant asks for protection, so no case can hold an open request over
-    /// HTTP; what the host must do meanwhile is refuse to "handle" a request that was never made.
-    /// </summary>
+    /// <summary>Nothing can be "handled" as a request for protection that the informant never made.</summary>
     [Fact]
     public async Task Without_a_request_for_protection_from_the_informant_there_is_none_to_handle()
     {

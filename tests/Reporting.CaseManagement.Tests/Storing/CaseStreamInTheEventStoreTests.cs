@@ -55,6 +55,28 @@ public sealed class CaseStreamInTheEventStoreTests : PostgresDatabase
             Assert.DoesNotContain(written, stored, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_offices_copy_of_a_message_to_the_informant_is_stored_sealed_and_reads_back_whole()
+    {
+        var history = CaseHistory.Submitted().InInquiry()
+            .Do(Supervisor2, new Reporting.CaseManagement.Cases.SendingMessage.SendMessage("When exactly were the banquets held?", Guid.NewGuid(), [7, 7, 7]));
+        await using var services = await StartStoreAsync();
+        var store = services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.Events.StartStream<CaseState>(CaseHistory.CaseId, [.. history.Events]);
+            await session.SaveChangesAsync();
+        }
+
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT string_agg(data::text, ' ') FROM cases.mt_events", connection);
+        Assert.DoesNotContain("were the banquets held", (string)(await command.ExecuteScalarAsync())!, StringComparison.Ordinal);
+        await using var query = store.QuerySession();
+        var copy = (await query.Events.FetchStreamAsync(CaseHistory.CaseId)).Select(e => e.Data).OfType<OfficeMessageWritten>().Single();
+        Assert.Equal(("When exactly were the banquets held?", "supervisor2"), (copy.Body.Value, copy.By));
+    }
+
     private static readonly JsonSerializerOptions Plain = new() { Converters = { new Reporting.CaseManagement.Cases.Listing.PlainShreddableConverter() } };
 
     private readonly Reporting.Sodium.Cryptography.Key _keyEncryptionKey = Reporting.Sodium.Cryptography.Key.Create(Reporting.Sodium.Cryptography.AeadAlgorithm.XChaCha20Poly1305);

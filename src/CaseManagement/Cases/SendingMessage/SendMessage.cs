@@ -5,7 +5,7 @@ using Reporting.Intake.Contracts;
 namespace Reporting.CaseManagement.Cases.SendingMessage;
 
 /// <summary>A message to the informant, sealed to their mailbox key: the database alone cannot read it.</summary>
-/// <param name="Body">The text as written, checked here and never stored: only <paramref name="SealedBody"/> is.</param>
+/// <param name="Body">The text as written: kept for the office under the case's key, and for the informant only as <paramref name="SealedBody"/>.</param>
 public sealed record SendMessage(string Body, Guid MessageId, byte[] SealedBody);
 
 public sealed class SendMessageValidator : CommandValidator<SendMessage>
@@ -36,6 +36,10 @@ public static class SendMessageDecider
     {
         CaseRules.Enforce(Guard(state, actor));
         CaseRules.Validate(Validator, command);
-        return CaseRules.Decided(state, now, new OfficeMessageSent(command.MessageId, command.SealedBody, IsFeedback: false, now));
+        return CaseRules.Decided(state, now,
+        [
+            new OfficeMessageWritten(command.MessageId, command.Body, actor.Username, now),
+            new OfficeMessageSent(command.MessageId, command.SealedBody, IsFeedback: false, now),
+        ]);
     }
 }

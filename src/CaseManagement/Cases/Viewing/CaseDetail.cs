@@ -10,8 +10,8 @@ using Reporting.Intake.Contracts;
 namespace Reporting.CaseManagement.Cases.Viewing;
 
 /// <summary>
-/// The case detail of the HTTP contract, with what the informant sent opened for the reader. Office messages are
-/// sealed to the informant's mailbox alone, so the thread shows that they were sent, not what they said.
+/// The case detail of the HTTP contract, with what the informant sent opened for the reader, and the office's messages
+/// from the office's own copies (the feedback at closing from the case's closing record).
 /// </summary>
 /// <param name="Report">The report as the informant wrote it; null when the case went up because it accuses this organ's head.</param>
 /// <param name="Identity">
@@ -45,16 +45,25 @@ public sealed record CaseDetail(
         var hidden = state.Bypassed;
         var messages = new List<CaseMessage>();
         var attachments = new List<CaseAttachment>();
+        // The office's copy of a message, or the closing record of a feedback, comes in the same decision just before it.
+        (string? Body, string? By) written = default;
         if (!hidden)
             foreach (var @event in events)
                 switch (@event.Data)
                 {
                     case InformantMessageReceived received:
                         messages.Add(new CaseMessage(received.MessageId, "informant", received.ReceivedAt,
-                            Text(envelopes.Open(received.Message, state.CaseId, "body"), "body")));
+                            Text(envelopes.Open(received.Message, state.CaseId, "body"), "body"), null));
+                        break;
+                    case OfficeMessageWritten copy:
+                        written = (copy.Body.Value, copy.By);
+                        break;
+                    case CaseClosed closed:
+                        written = (closed.OutcomeForInformant.Value, closed.By);
                         break;
                     case OfficeMessageSent sent:
-                        messages.Add(new CaseMessage(sent.MessageId, sent.IsFeedback ? "office-feedback" : "office", sent.SentAt, null));
+                        messages.Add(new CaseMessage(sent.MessageId, sent.IsFeedback ? "office-feedback" : "office", sent.SentAt, written.Body, written.By));
+                        written = default;
                         break;
                     case AttachmentReceived attachment:
                         var fields = envelopes.Open(attachment.Envelope, state.CaseId, "fileName", "contentType");
@@ -105,8 +114,12 @@ public sealed record CaseDetail(
 public sealed record PendingProposalView(int Number, string Kind, string ProposedBy, int RequiredApprovals, IReadOnlyList<string> ApprovedBy);
 
 /// <param name="From">"informant", "office" or "office-feedback".</param>
-/// <param name="Body">The informant's words opened for the reader; null for the office's, sealed to the informant alone.</param>
-public sealed record CaseMessage(Guid MessageId, string From, DateTimeOffset At, string? Body);
+/// <param name="Body">
+/// The text opened for the reader: the informant's from the office envelope, the office's from its own copy. Null when
+/// the case's key was shredded, or for office messages sent before the office kept copies.
+/// </param>
+/// <param name="By">Who on the staff wrote an office message; null for the informant's.</param>
+public sealed record CaseMessage(Guid MessageId, string From, DateTimeOffset At, string? Body, string? By);
 
 public sealed record CaseAttachment(Guid AttachmentId, string? FileName, string? ContentType, long Size, IReadOnlyList<string> RemovedMetadata, DateTimeOffset ReceivedAt);
 
