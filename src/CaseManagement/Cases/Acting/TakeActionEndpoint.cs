@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Reporting.CaseManagement.Cases.Assigning;
 using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.MarkingDuplicate;
 using Reporting.CaseManagement.Cases.Opening;
 using Reporting.CaseManagement.Cases.Viewing;
+using Reporting.CaseManagement.Staff.Accounts;
 using Reporting.CaseManagement.Staff.Audit;
 using Reporting.CaseManagement.Staff.Authorization;
 using Reporting.EventStore;
@@ -30,7 +32,7 @@ internal static class TakeActionEndpoint
 
     private static async Task<Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid caseId, string action, HttpContext http, IDocumentStore store, WorkingCalendar calendar, OfficeEnvelopes envelopes,
-        IAuditTrail audit, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        IAuditTrail audit, IStaffAccounts accounts, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var caseAction = CaseActions.All.FirstOrDefault(known => known.Name == action);
         if (caseAction is null)
@@ -61,6 +63,9 @@ internal static class TakeActionEndpoint
                 && duplicate.OfCaseId != Guid.Empty && duplicate.OfCaseId != caseId
                 && !await MarkDuplicateDecider.OriginalExistsAsync(session, duplicate, cancellationToken))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ofCaseId"] = ["There is no case with this id."] });
+            if (command is Assign assign && caseAction.Guard(state, actor) is null
+                && await AssignDecider.UnfitAssigneesAsync(accounts, assign, cancellationToken) is { } unfit)
+                return TypedResults.ValidationProblem(unfit);
             var now = time.GetUtcNow();
             IReadOnlyList<object> decided;
             try

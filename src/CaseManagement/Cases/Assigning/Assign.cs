@@ -1,5 +1,6 @@
 using FluentValidation;
 using Reporting.CaseManagement.Cases.Deadlines;
+using Reporting.CaseManagement.Staff.Accounts;
 
 namespace Reporting.CaseManagement.Cases.Assigning;
 
@@ -44,5 +45,33 @@ public static class AssignDecider
             CaseRules.Enforce(CasePhases.SeparationOfDuties(state, username));
         }
         return CaseRules.Decided(state, now, new StaffAssigned(command.Usernames, actor.Username, now));
+    }
+
+    /// <summary>The roles that work on cases; an account with none of them (publisher, auditor, admin) is never assigned.</summary>
+    private static readonly string[] HandlingRoles = [StaffRole.Registrar, StaffRole.Supervisor, StaffRole.Investigator, StaffRole.Reviewer, StaffRole.Approver];
+
+    /// <summary>
+    /// Problems by field path (<c>usernames[1]</c>) with names that are not active staff accounts able to work on cases,
+    /// or none. A mistyped name would otherwise leave the case with nobody to do the work and its deadlines running; an
+    /// auditor on the team would no longer be independent of it. The decider cannot see accounts, so the endpoint asks
+    /// before deciding.
+    /// </summary>
+    public static async Task<Dictionary<string, string[]>?> UnfitAssigneesAsync(IStaffAccounts accounts, Assign command, CancellationToken cancellationToken)
+    {
+        Dictionary<string, string[]>? problems = null;
+        for (var i = 0; i < command.Usernames.Count; i++)
+        {
+            var account = string.IsNullOrEmpty(command.Usernames[i]) ? null : await accounts.FindAsync(command.Usernames[i], cancellationToken);
+            var problem = account switch
+            {
+                null => "There is no staff account of this name.",
+                { Disabled: true } => "This staff account is disabled.",
+                _ when !account.Roles.Any(HandlingRoles.Contains) => "This staff member holds no role that works on cases.",
+                _ => null,
+            };
+            if (problem is not null)
+                (problems ??= [])[$"usernames[{i}]"] = [problem];
+        }
+        return problems;
     }
 }
