@@ -47,6 +47,7 @@ internal static class CaseEndpoints
                 .Duplicate(item => item.SearchTokens)
                 .Duplicate(item => item.PendingProposalBy)
                 .Duplicate(item => item.OpenProtectionRequests)
+                .Duplicate(item => item.CaseNumber)
                 .CompositeIndex(item => item.Stage, item => item.ReceivedAt)
                 // The total of a stage's overdue cases, less those the reader recused from, is counted from this index alone.
                 .CompositeIndex(item => item.Stage, item => item.NextDeadline, item => item.Recused);

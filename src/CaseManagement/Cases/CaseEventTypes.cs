@@ -4,8 +4,9 @@ using Reporting.Intake.Contracts;
 namespace Reporting.CaseManagement.Cases;
 
 /// <summary>
-/// Every event type a case stream holds. The event store reads back only the types registered with it, so the module
-/// registers these at start-up: a host that serves cases alone, without Intake, still reads Intake's events.
+/// Every event type a case stream holds, and the case-number counters' one. The event store reads back only the types
+/// registered with it, so the module registers these at start-up: a host that serves cases alone, without Intake,
+/// still reads Intake's events.
 /// </summary>
 public static class CaseEventTypes
 {
@@ -16,5 +17,6 @@ public static class CaseEventTypes
         typeof(OfficeMessageSent),
         typeof(OfficeMessageWritten),
         typeof(CaseClosedWithDecision),
+        typeof(Registering.CaseNumberIssued),
     ];
 }

@@ -48,6 +48,7 @@ public sealed partial record CaseState
         .ToFrozenDictionary(method => method.GetParameters()[0].ParameterType);
 
     private CaseState When(CaseRegistered e) => this with { Registration = e, Stage = CaseStage.Registered };
+    private CaseState When(CaseNumbered e) => this with { Number = e.Number };
     private CaseState When(CaseAccepted e) => this with { Stage = CaseStage.Accepted };
     private CaseState When(MarkedDuplicate e) => this with { Stage = CaseStage.Duplicate };
     private CaseState When(FiledNoSubstance e) => this with { Stage = CaseStage.NoSubstance };

@@ -25,6 +25,9 @@ public sealed partial record CaseState
 
     public CaseRegistered? Registration { get; init; }
 
+    /// <summary>The case number given at registration; null before it, and for cases registered before numbers were.</summary>
+    public string? Number { get; init; }
+
     /// <summary>The informant's mailbox key (X25519, public): office messages are sealed to it.</summary>
     public byte[] MailboxPublicKey { get; init; } = [];
 

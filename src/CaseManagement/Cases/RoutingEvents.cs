@@ -17,6 +17,9 @@ public sealed record CaseRegistered(
     string By,
     DateTimeOffset At);
 
+/// <summary>The case's number (案件编号), given with its registration.</summary>
+public sealed record CaseNumbered(string Number, DateTimeOffset At);
+
 public sealed record CaseAccepted(string By, DateTimeOffset At);
 
 public sealed record MarkedDuplicate(Guid OfCaseId, string By, DateTimeOffset At);

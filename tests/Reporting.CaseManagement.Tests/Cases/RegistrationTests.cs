@@ -36,6 +36,41 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public void The_case_number_drawn_for_the_registration_is_recorded_with_it_and_becomes_the_cases()
+    {
+        var command = CaseHistory.Registration(realName: false) with { Number = "2026-00042" };
+
+        var history = Given(CaseHistory.Submitted(realName: false)).When(Registrar, command);
+
+        history.Then(
+            new CaseRegistered(command.Categories, new Shreddable<IReadOnlyList<AccusedPerson>>(command.Accused), command.Summary, false, "online", false, "registrar1", Now),
+            new CaseNumbered("2026-00042", Now));
+        Assert.Equal("2026-00042", CaseState.Rebuild([.. CaseHistory.Submitted(realName: false).Events, .. history.Events()]).Number);
+    }
+
+    [Fact]
+    public void A_case_number_is_never_read_from_a_request_body() =>
+        Assert.Null(System.Text.Json.JsonSerializer.Deserialize<RegisterCase>(
+            """{"categories":["integrity"],"accused":[{"name":"X"}],"summary":"S","realName":false,"number":"2026-77777"}""",
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!.Number);
+
+    [Theory]
+    [InlineData("2026-00042", true)]
+    [InlineData("2026-123456", true)]
+    [InlineData("2026-0004a", false)]
+    [InlineData("20260-0042", false)]
+    [InlineData("张三", false)]
+    public void What_looks_like_a_case_number(string text, bool expected) => Assert.Equal(expected, CaseNumbers.LooksLikeOne(text));
+
+    /// <summary>A known answer: a changed derivation would start every year's numbering again from 1.</summary>
+    [Fact]
+    public void Each_year_has_its_own_counter_stream_the_same_on_every_host()
+    {
+        Assert.Equal(Guid.Parse("703da4a4-85d1-8b8d-a9fc-22ff7e36bd0d"), CaseNumbers.StreamOf(2026));
+        Assert.NotEqual(CaseNumbers.StreamOf(2026), CaseNumbers.StreamOf(2027));
+    }
+
+    [Fact]
     public void A_report_accusing_the_organs_head_starts_the_5_working_day_bypass_deadline()
     {
         var command = CaseHistory.Registration(realName: false, accusesHead: true);

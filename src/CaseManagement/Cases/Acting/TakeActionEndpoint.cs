@@ -7,6 +7,7 @@ using Reporting.CaseManagement.Cases.Assigning;
 using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.MarkingDuplicate;
 using Reporting.CaseManagement.Cases.Opening;
+using Reporting.CaseManagement.Cases.Registering;
 using Reporting.CaseManagement.Cases.Viewing;
 using Reporting.CaseManagement.Staff.Accounts;
 using Reporting.CaseManagement.Staff.Audit;
@@ -19,12 +20,16 @@ namespace Reporting.CaseManagement.Cases.Acting;
 /// <summary>
 /// <c>POST /api/cases/{caseId}/actions/{action}</c>: decides the action on the case as it stands and appends what was
 /// decided, checked against the version it was decided on. <c>If-Match</c> names the version the caller saw: 412 when
-/// the case has moved on since. Without it, a race with another writer is decided again on the newer case.
+/// the case has moved on since. Without it, a race with another writer is decided again on the newer case. A
+/// registration that loses the race for a case number to another registration draws the next number and tries again.
 /// </summary>
 internal static class TakeActionEndpoint
 {
     public const int MaximumBodyBytes = 256 * 1024;
     private const int Attempts = 3;
+
+    /// <summary>Registrations racing for case numbers each lose at most once per other registration of the moment.</summary>
+    private const int NumberAttempts = 32;
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/cases/{caseId}/actions/{action}", HandleAsync).WithTags("Cases").RequireCaseAccess()
@@ -45,7 +50,7 @@ internal static class TakeActionEndpoint
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload Too Large", detail: $"An action body is at most {MaximumBodyBytes} bytes.");
 
         var actor = CaseActors.Of(http);
-        for (var attempt = 1; ; attempt++)
+        for (var (attempt, numberAttempt) = (1, 1); ; )
         {
             await using var session = store.LightweightSession();
             var stream = await session.Events.FetchForWriting<CaseState>(caseId, cancellationToken);
@@ -67,6 +72,11 @@ internal static class TakeActionEndpoint
                 && await AssignDecider.UnfitAssigneesAsync(accounts, assign, cancellationToken) is { } unfit)
                 return TypedResults.ValidationProblem(unfit);
             var now = time.GetUtcNow();
+            var number = command is RegisterCase && caseAction.Guard(state, actor) is null
+                ? await CaseNumbers.NextAsync(session, now, cancellationToken)
+                : null;
+            if (number is not null)
+                command = (RegisterCase)command! with { Number = number.Number };
             IReadOnlyList<object> decided;
             try
             {
@@ -77,12 +87,20 @@ internal static class TakeActionEndpoint
                 return Refused(refused.Refusal);
             }
             stream.AppendMany([.. decided]);
+            if (number is not null)
+                session.Events.Append(number.Stream, number.Version, new CaseNumberIssued(caseId, number.Number, now));
             try
             {
                 await session.SaveChangesAsync(cancellationToken);
             }
+            catch (ConcurrencyException conflict) when (conflict.StreamId == number?.Stream && numberAttempt < NumberAttempts)
+            {
+                numberAttempt++;
+                continue;
+            }
             catch (ConcurrencyException) when (expectedVersion is null && attempt < Attempts)
             {
+                attempt++;
                 continue;
             }
             catch (ConcurrencyException)

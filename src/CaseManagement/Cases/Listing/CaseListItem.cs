@@ -10,6 +10,7 @@ namespace Reporting.CaseManagement.Cases.Listing;
 /// <param name="OpenProtectionRequests">The informant's requests for protection not yet answered: flagged to the approvers.</param>
 /// <param name="SearchTokens">Blind-index tokens of the registered accused names (<see cref="CaseSearchIndex"/>).</param>
 /// <param name="Bypassed">The report accused this organ's head and went up: nothing of it is shown here.</param>
+/// <param name="CaseNumber">The case number given at registration, found by <c>q</c>; null before it.</param>
 public sealed record CaseListItem(
     Guid Id,
     long Version,
@@ -24,7 +25,8 @@ public sealed record CaseListItem(
     string[] SearchTokens,
     bool Bypassed,
     SealedTitle Title,
-    byte[] SealedState);
+    byte[] SealedState,
+    string? CaseNumber);
 
 /// <summary>The report's title field as Intake sealed it, with what opens it.</summary>
 public sealed record SealedTitle(string SealingKeyId, byte[] SealedDataKey, byte[] Field);

@@ -51,5 +51,6 @@ public sealed class CaseListProjection(SealedCaseState sealing, CaseSearchIndex 
         state.Bypassed ? [] : [.. state.RegisteredAccused.Select(accused => search.AccusedToken(accused.Name)).Distinct()],
         state.Bypassed,
         title,
-        sealing.Seal(state));
+        sealing.Seal(state),
+        state.Number);
 }

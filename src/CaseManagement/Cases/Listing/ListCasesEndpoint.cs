@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Reporting.CaseManagement.Cases.Deadlines;
+using Reporting.CaseManagement.Cases.Registering;
 using Reporting.CaseManagement.Staff.Audit;
 using Reporting.CaseManagement.Staff.Authorization;
 using Reporting.EventStore;
@@ -25,7 +26,7 @@ internal static class ListCasesEndpoint
     public sealed record CaseListResponse(IReadOnlyList<CaseListEntry> Items, long Total);
 
     /// <param name="Title">Null when the report went up because it accuses this organ's head: nothing of it is shown here.</param>
-    public sealed record CaseListEntry(Guid CaseId, string Stage, string? Title, DateTimeOffset ReceivedAt, DateOnly? NextDeadline, bool Overdue);
+    public sealed record CaseListEntry(Guid CaseId, string? CaseNumber, string Stage, string? Title, DateTimeOffset ReceivedAt, DateOnly? NextDeadline, bool Overdue);
 
     public sealed class Validator : AbstractValidator<CaseListQuery>
     {
@@ -70,8 +71,11 @@ internal static class ListCasesEndpoint
                 query = query.Where(item => item.NextDeadline < today);
             if (!string.IsNullOrWhiteSpace(q))
             {
-                if (Guid.TryParse(q.Trim(), out var caseId))
+                var term = q.Trim();
+                if (Guid.TryParse(term, out var caseId))
                     query = query.Where(item => item.Id == caseId);
+                else if (CaseNumbers.LooksLikeOne(term))
+                    query = query.Where(item => item.CaseNumber == term);
                 else
                 {
                     var token = search.AccusedToken(q);
@@ -85,7 +89,7 @@ internal static class ListCasesEndpoint
         var items = listed().OrderByDescending(item => item.ReceivedAt).Skip(((page ?? 1) - 1) * size).Take(size).ToListAsync(cancellationToken);
         await Task.WhenAll(auditing, total, items);
         var entries = (await items)
-            .Select(item => new CaseListEntry(item.Id, item.Stage, cases.Title(item), item.ReceivedAt, item.NextDeadline, item.NextDeadline < today))
+            .Select(item => new CaseListEntry(item.Id, item.CaseNumber, item.Stage, cases.Title(item), item.ReceivedAt, item.NextDeadline, item.NextDeadline < today))
             .ToList();
         return TypedResults.Ok(new CaseListResponse(entries, await total));
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Reporting.EventStore.Shredding;
 using FluentValidation;
 using Reporting.CaseManagement.Cases.Deadlines;
@@ -7,13 +8,17 @@ namespace Reporting.CaseManagement.Cases.Registering;
 /// <summary>The registrar's record of a submitted report (登记).</summary>
 /// <param name="Channel">How the report came in: "online", "letter", "visit" or "phone".</param>
 /// <param name="AccusesHead">The report accuses this organ's head: it will be bypassed to the organ above.</param>
+/// <param name="Number">
+/// The case number the endpoint drew for this registration (<see cref="CaseNumbers"/>); never taken from the body.
+/// </param>
 public sealed record RegisterCase(
     IReadOnlyList<string> Categories,
     IReadOnlyList<AccusedPerson> Accused,
     string Summary,
     bool RealName,
     string Channel = "online",
-    bool AccusesHead = false);
+    bool AccusesHead = false,
+    [property: JsonIgnore] string? Number = null);
 
 public sealed class RegisterCaseValidator : CommandValidator<RegisterCase>
 {
@@ -75,6 +80,7 @@ public static class RegisterCaseDecider
         return CaseRules.Decided(state, now,
         [
             new CaseRegistered(command.Categories, new Shreddable<IReadOnlyList<AccusedPerson>>(command.Accused), command.Summary, command.RealName, command.Channel, command.AccusesHead, actor.Username, now),
+            .. command.Number is { } number ? [new CaseNumbered(number, now)] : Array.Empty<object>(),
             .. deadlines,
         ]);
     }

@@ -18,8 +18,10 @@ namespace Reporting.CaseManagement.Cases.Viewing;
 /// The real-name informant's identity (<c>{ name, phone, email, idNumber, address }</c>), opened only for a reader who
 /// holds a grant (<see cref="CaseState.MayReadIdentity"/>); null for everyone else, who see only <paramref name="RealName"/>.
 /// </param>
+/// <param name="CaseNumber">The case number (案件编号) given at registration; null before it.</param>
 public sealed record CaseDetail(
     Guid CaseId,
+    string? CaseNumber,
     string Stage,
     long Version,
     string InformantStage,
@@ -74,6 +76,7 @@ public sealed record CaseDetail(
 
         return new CaseDetail(
             state.CaseId,
+            state.Number,
             state.Stage,
             state.Version,
             state.InformantStage,
