@@ -26,16 +26,20 @@ public sealed partial class SignIn(
     // Verified against when the account does not exist, so that an unknown name costs the same time as a wrong password.
     private readonly Lazy<string> _decoyHash = new(() => hashing.Hash(Guid.NewGuid().ToString()));
 
+    // Keys the stand-in for a name that is no account: repeated tries of one name show as one on this host's trail.
+    private static readonly byte[] UnknownNameKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+
     public async Task<IssuedToken?> AttemptAsync(string username, string password, string? totp, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var account = await accounts.FindAsync(username, cancellationToken);
         var outcome = await DecideAsync(account, password, totp, now, cancellationToken);
-        await audit.RecordAsync(new AuditEntry(Guid.NewGuid(), now, username, AuditActions.Login, null,
+        var recorded = account is null ? UnknownName(username) : account.Username;
+        await audit.RecordAsync(new AuditEntry(Guid.NewGuid(), now, recorded, AuditActions.Login, null,
             outcome is null ? AuditOutcomes.Succeeded : AuditOutcomes.Failed, outcome), cancellationToken);
         if (outcome is not null)
         {
-            LogFailed(logger, username, outcome);
+            LogFailed(logger, recorded, outcome);
             return null;
         }
         LogSucceeded(logger, username);
@@ -73,6 +77,14 @@ public sealed partial class SignIn(
         // Conditional on the version read: of two logins racing with the same code, only one wins it.
         return await accounts.AppendAsync(account.Username, account.Version, events, cancellationToken) ? null : "concurrent login with the same code";
     }
+
+    /// <summary>
+    /// What the trail and the log say for a name that is no account: not the text typed, which is as often a password
+    /// typed into the wrong field as a mistyped name, but a keyed token of it ("unknown-3f9a…"), so that many tries of
+    /// one name still show as such.
+    /// </summary>
+    private static string UnknownName(string typed) =>
+        "unknown-" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(UnknownNameKey, System.Text.Encoding.UTF8.GetBytes(typed)))[..12];
 
     /// <summary>The wait before the next try counts from when the failure is known, after the deliberately slow hash.</summary>
     private async Task<string> FailAsync(StaffAccount account, string reason, CancellationToken cancellationToken)
