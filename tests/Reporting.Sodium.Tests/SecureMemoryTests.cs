@@ -71,14 +71,23 @@ public class SecureMemoryTests
             memory.Dispose();
     }
 
+    /// <summary>
+    /// <c>sodium_malloc</c> puts an allocation's end against its trailing guard page; a slot ends there only if it is
+    /// the last of its page. Allocations just over a slot's size all ending on a page boundary shows they are each a
+    /// <c>sodium_malloc</c> of their own, with the guard page right behind them.
+    /// </summary>
     [Fact]
-    public void Secrets_larger_than_a_slot_get_memory_of_their_own()
+    public unsafe void Secrets_larger_than_a_slot_get_guarded_memory_of_their_own()
     {
-        using var large = SecureMemoryHandle.Allocate(SecretSlotPool.SlotSize * 3);
-        using var lease = large.Lease();
-        lease.Span.Fill(0x5A);
+        var sizes = new[] { SecretSlotPool.SlotSize + 16, SecretSlotPool.SlotSize * 3, 4000 };
+        foreach (var size in sizes)
+        {
+            using var large = SecureMemoryHandle.Allocate(size);
+            using var lease = large.Lease();
+            lease.Span.Fill(0x5A);
 
-        Assert.Equal(SecretSlotPool.SlotSize * 3, lease.Span.Length);
-        Assert.True(lease.Span.IndexOfAnyExcept((byte)0x5A) < 0);
+            Assert.Equal(size, lease.Span.Length);
+            Assert.Equal(0, ((long)lease.Pointer + size) % Environment.SystemPageSize);
+        }
     }
 }

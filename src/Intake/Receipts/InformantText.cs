@@ -21,22 +21,11 @@ internal static class InformantText
     public static async Task<IResult> HandleAsync(
         HttpRequest request, IOfficeSealingKeyProvider sealingKeys, Func<ReceiptCode, string, CancellationToken, Task<bool>> deliver, CancellationToken cancellationToken)
     {
-        var bytes = await BoundedBody.ReadAsync(request, MaxRequestBytes, cancellationToken);
-        if (bytes is null)
+        var (asked, tooLarge, malformed) = await BoundedBody.ReadJsonAsync<ReceiptAndText>(request, MaxRequestBytes, JsonSerializerOptions.Web, cancellationToken);
+        if (tooLarge)
             return TypedResults.Problem(title: "The request is larger than the limit.", statusCode: StatusCodes.Status413PayloadTooLarge);
-        ReceiptAndText? asked;
-        try
-        {
-            asked = JsonSerializer.Deserialize<ReceiptAndText>(bytes, JsonSerializerOptions.Web);
-        }
-        catch (JsonException exception)
-        {
-            return TypedResults.ValidationProblem(ValidationErrors.FromJson(exception));
-        }
-        finally
-        {
-            Array.Clear(bytes);
-        }
+        if (malformed is not null)
+            return TypedResults.ValidationProblem(malformed);
         var parsed = ReceiptCode.Parse(asked?.Receipt);
         if (parsed.Receipt is not { } receipt)
             return ReceiptProblems.Invalid(parsed.Problem);

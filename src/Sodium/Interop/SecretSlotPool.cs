@@ -38,6 +38,8 @@ internal static unsafe class SecretSlotPool
 
     private static void AddRegion()
     {
+        // sodium_malloc reads the page size sodium_init records: called before it, it computes with a page of 0 and crashes.
+        SodiumRuntime.EnsureReady();
         var region = Libsodium.sodium_malloc(RegionSize);
         if (region == IntPtr.Zero)
             throw new OutOfMemoryException("sodium_malloc could not allocate guarded memory.");

@@ -31,6 +31,7 @@ internal sealed class SecureMemoryHandle : SafeHandle
         }
         else
         {
+            SodiumRuntime.EnsureReady();
             memory.SetHandle(Libsodium.sodium_malloc((nuint)length));
             if (memory.IsInvalid)
             {

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,30 +6,11 @@ using Reporting.Testing;
 namespace Reporting.CaseManagement.Tests.Http;
 
 /// <summary>
-/// The whole host in Development: Intake seals to the office keys of its own key file, the seeded staff sign in,
-/// and informants and staff reach it over real HTTP.
+/// The whole host in Development (<see cref="CaseFlowHost"/>), with the reports and steps the case tests start from:
+/// Intake seals to the office keys of its own key file.
 /// </summary>
-public sealed class CaseHost : ReportingHost
+public sealed class CaseHost : CaseFlowHost
 {
-    public const string DevelopmentPassword = "dev-password-change-me";
-
-    protected override void Configure(IDictionary<string, string?> settings)
-    {
-        settings["Intake:ProofOfWork:Difficulty"] = "0";
-        settings["Intake:Flood:BurstSize"] = "10000";
-        settings["Intake:Limits:AttachmentDirectory"] = Path.Combine(TestCluster.NewFolder(), "attachments");
-    }
-
-    private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
-
-    /// <summary>One token per seeded user for the whole fixture: logins are deliberately slow.</summary>
-    public Task<string> TokenAsync(string username) => _tokens.GetOrAdd(username, async name =>
-    {
-        var response = await Client.PostAsJsonAsync("/api/auth/token", new { username = name, password = DevelopmentPassword });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    });
-
     public static JsonObject Report(string title = "违规收受礼金", JsonObject? informant = null) => new()
     {
         ["accused"] = new JsonArray(new JsonObject { ["name"] = "张三", ["position"] = "局长", ["organization"] = "某市某局" }),
@@ -46,20 +24,6 @@ public sealed class CaseHost : ReportingHost
 
     public static JsonObject RealName() => new() { ["name"] = "李四", ["phone"] = "13800000000" };
 
-    /// <summary>Submits as an informant; returns the receipt.</summary>
-    public async Task<string> SubmitAsync(JsonObject report)
-    {
-        var challenge = await (await Client.PostAsync(new Uri("/api/intake/challenges", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>();
-        var body = new JsonObject
-        {
-            ["report"] = report,
-            ["proofOfWork"] = new JsonObject { ["challenge"] = challenge.GetProperty("challenge").GetString(), ["nonce"] = "0" },
-        };
-        var response = await Client.PostAsync(new Uri("/api/intake/reports", UriKind.Relative), JsonContent.Create(body));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!;
-    }
-
     /// <summary>Submits a report with a title of its own and finds its case id in the registrar's list.</summary>
     public async Task<(string Receipt, Guid CaseId)> NewCaseAsync(bool realName = false)
     {
@@ -68,33 +32,6 @@ public sealed class CaseHost : ReportingHost
         var list = await GetJsonAsync("registrar1", "/api/cases?stage=submitted&pageSize=100");
         var item = list.GetProperty("items").EnumerateArray().Single(entry => entry.GetProperty("title").GetString() == title);
         return (receipt, item.GetProperty("caseId").GetGuid());
-    }
-
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? username, object? body = null, string? ifMatch = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (username is not null)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(username));
-        if (body is not null)
-            request.Content = JsonContent.Create(body);
-        if (ifMatch is not null)
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        return await Client.SendAsync(request);
-    }
-
-    public async Task<JsonElement> GetJsonAsync(string username, string path)
-    {
-        var response = await SendAsync(HttpMethod.Get, path, username);
-        Assert.True(response.IsSuccessStatusCode, $"GET {path} as {username}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    /// <summary>Takes an action that must succeed; returns the case detail after it.</summary>
-    public async Task<JsonElement> ActAsync(string username, Guid caseId, string action, object? body = null)
-    {
-        var response = await SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/actions/{action}", username, body ?? new { });
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action} by {username}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public async Task<JsonElement> InformantStatusAsync(string receipt)

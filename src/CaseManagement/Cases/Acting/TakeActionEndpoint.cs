@@ -63,16 +63,18 @@ internal static class TakeActionEndpoint
             var (command, errors) = ActionBodies.Bind(caseAction, body.Value, state);
             if (errors is not null)
                 return TypedResults.ValidationProblem(errors);
-            // Only once the action is otherwise allowed, so that a refusal for role or stage reads as it always does.
-            if (command is MarkDuplicate duplicate && caseAction.Guard(state, actor) is null
+            // Facts from beyond the case (another case, the staff accounts, the year's case numbers) are looked up only
+            // once the action is otherwise allowed, so that a refusal for role or stage reads as it always does.
+            var allowed = caseAction.Guard(state, actor) is null;
+            if (command is MarkDuplicate duplicate && allowed
                 && duplicate.OfCaseId != Guid.Empty && duplicate.OfCaseId != caseId
                 && !await MarkDuplicateDecider.OriginalExistsAsync(session, duplicate, cancellationToken))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ofCaseId"] = ["There is no case with this id."] });
-            if (command is Assign assign && caseAction.Guard(state, actor) is null
+            if (command is Assign assign && allowed
                 && await AssignDecider.UnfitAssigneesAsync(accounts, assign, cancellationToken) is { } unfit)
                 return TypedResults.ValidationProblem(unfit);
             var now = time.GetUtcNow();
-            var number = command is RegisterCase && caseAction.Guard(state, actor) is null
+            var number = command is RegisterCase && allowed
                 ? await CaseNumbers.NextAsync(session, now, cancellationToken)
                 : null;
             if (number is not null)

@@ -6,17 +6,11 @@ using Reporting.Intake.Sealing;
 
 namespace Reporting.Intake.Protection.Requesting;
 
+/// <summary>Seals the informant's request for protection to the office and appends it to the case.</summary>
 internal sealed class SealedProtectionRequests(IDocumentStore store, IOfficeSealingKeyProvider sealingKeys, TimeProvider clock) : IProtectionRequests
 {
-    public async Task<bool> RequestAsync(ReceiptCode receipt, string body, CancellationToken cancellationToken)
-    {
-        var caseId = ReceiptKeys.CaseId(receipt);
-        await using var session = store.LightweightSession();
-        if (await session.Events.FetchStreamStateAsync(caseId, cancellationToken) is null)
-            return false;
-        var envelope = Envelopes.Seal(sealingKeys.Required(), caseId, new Dictionary<string, byte[]> { [ProtectionRequested.BodyField] = Encoding.UTF8.GetBytes(body) });
-        session.Events.Append(caseId, new ProtectionRequested(envelope, Hour.Truncate(clock.GetUtcNow())));
-        await session.SaveChangesAsync(cancellationToken);
-        return true;
-    }
+    public Task<bool> RequestAsync(ReceiptCode receipt, string body, CancellationToken cancellationToken) =>
+        InformantCase.AppendAsync(store, receipt, caseId => new ProtectionRequested(
+            Envelopes.Seal(sealingKeys.Required(), caseId, new Dictionary<string, byte[]> { [ProtectionRequested.BodyField] = Encoding.UTF8.GetBytes(body) }),
+            Hour.Truncate(clock.GetUtcNow())), cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Reporting.Intake.Reports.Submitting;
@@ -10,6 +11,29 @@ namespace Reporting.Intake.Reports.Submitting;
 /// </summary>
 internal static class BoundedBody
 {
+    /// <summary>
+    /// The body read as above and parsed as JSON, or why there is no value: larger than the limit (413), or not JSON
+    /// of the expected shape (400, by field path). The raw bytes are zeroed either way; they may hold a receipt.
+    /// </summary>
+    public static async Task<JsonBody<T>> ReadJsonAsync<T>(HttpRequest request, int limit, JsonSerializerOptions options, CancellationToken cancellationToken)
+    {
+        var bytes = await ReadAsync(request, limit, cancellationToken);
+        if (bytes is null)
+            return new(default, TooLarge: true, null);
+        try
+        {
+            return new(JsonSerializer.Deserialize<T>(bytes, options), TooLarge: false, null);
+        }
+        catch (JsonException exception)
+        {
+            return new(default, TooLarge: false, ValidationErrors.FromJson(exception));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
@@ -57,3 +81,6 @@ internal static class BoundedBody
         return grown;
     }
 }
+
+/// <summary>A JSON body: its value, or that it was too large, or the problems with it by field path.</summary>
+internal readonly record struct JsonBody<T>(T? Value, bool TooLarge, Dictionary<string, string[]>? Errors);

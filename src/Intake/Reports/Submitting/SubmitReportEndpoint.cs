@@ -23,23 +23,11 @@ internal static class SubmitReportEndpoint
         IOptions<IntakeOptions> options,
         CancellationToken cancellationToken)
     {
-        var body = await BoundedBody.ReadAsync(request, options.Value.Limits.MaxReportBodyBytes, cancellationToken);
-        if (body is null)
+        var (submission, tooLarge, malformed) = await BoundedBody.ReadJsonAsync<SubmitReportRequest>(request, options.Value.Limits.MaxReportBodyBytes, Json, cancellationToken);
+        if (tooLarge)
             return TypedResults.Problem(title: "The report is larger than the limit.", statusCode: StatusCodes.Status413PayloadTooLarge);
-
-        SubmitReportRequest? submission;
-        try
-        {
-            submission = JsonSerializer.Deserialize<SubmitReportRequest>(body, Json);
-        }
-        catch (JsonException exception)
-        {
-            return TypedResults.ValidationProblem(ValidationErrors.FromJson(exception));
-        }
-        finally
-        {
-            Array.Clear(body);
-        }
+        if (malformed is not null)
+            return TypedResults.ValidationProblem(malformed);
         if (submission?.Report is not { } report)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["report"] = ["required"] });
 

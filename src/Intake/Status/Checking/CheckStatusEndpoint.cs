@@ -9,18 +9,11 @@ internal static class CheckStatusEndpoint
 {
     public static async Task<IResult> Handle(HttpRequest request, ICaseLookup lookup, CancellationToken cancellationToken)
     {
-        var body = await BoundedBody.ReadAsync(request, 4096, cancellationToken);
-        if (body is null)
+        var (asked, tooLarge, malformed) = await BoundedBody.ReadJsonAsync<ReceiptRequest>(request, 4096, JsonSerializerOptions.Web, cancellationToken);
+        if (tooLarge)
             return TypedResults.Problem(title: "The request is larger than the limit.", statusCode: StatusCodes.Status413PayloadTooLarge);
-        ReceiptRequest? asked;
-        try
-        {
-            asked = JsonSerializer.Deserialize<ReceiptRequest>(body, JsonSerializerOptions.Web);
-        }
-        catch (JsonException exception)
-        {
-            return TypedResults.ValidationProblem(ValidationErrors.FromJson(exception));
-        }
+        if (malformed is not null)
+            return TypedResults.ValidationProblem(malformed);
         var parsed = ReceiptCode.Parse(asked?.Receipt);
         if (parsed.Receipt is not { } receipt)
             return ReceiptProblems.Invalid(parsed.Problem);

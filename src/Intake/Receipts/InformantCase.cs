@@ -1,0 +1,22 @@
+using Reporting.EventStore;
+
+namespace Reporting.Intake.Receipts;
+
+/// <summary>The case a receipt leads to, as the informant adds to it (a message, a request for protection).</summary>
+internal static class InformantCase
+{
+    /// <summary>
+    /// Appends what <paramref name="eventFor"/> makes for the case (given its id, to which it seals) and commits; false,
+    /// with nothing sealed or stored, when the receipt leads to no case.
+    /// </summary>
+    public static async Task<bool> AppendAsync(IDocumentStore store, ReceiptCode receipt, Func<Guid, object> eventFor, CancellationToken cancellationToken)
+    {
+        var caseId = ReceiptKeys.CaseId(receipt);
+        await using var session = store.LightweightSession();
+        if (await session.Events.FetchStreamStateAsync(caseId, cancellationToken) is null)
+            return false;
+        session.Events.Append(caseId, eventFor(caseId));
+        await session.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

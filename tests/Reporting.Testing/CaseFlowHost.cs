@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace Reporting.Testing;
+
+/// <summary>
+/// The whole host in Development, reached as its users reach it: informants submit reports over HTTP (proof of work
+/// off, the flood bucket wide open) and the seeded staff sign in and act on the cases.
+/// </summary>
+public class CaseFlowHost : ReportingHost
+{
+    public const string DevelopmentPassword = "dev-password-change-me";
+
+    private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
+
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["Intake:ProofOfWork:Difficulty"] = "0";
+        settings["Intake:Flood:BurstSize"] = "100000";
+        settings["Intake:Limits:AttachmentDirectory"] = Path.Combine(TestCluster.NewFolder(), "attachments");
+    }
+
+    /// <summary>One token per user for the whole fixture: logins are deliberately slow.</summary>
+    public Task<string> TokenAsync(string username) => _tokens.GetOrAdd(username, async name =>
+    {
+        var response = await Client.PostAsJsonAsync("/api/auth/token", new { username = name, password = DevelopmentPassword });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    });
+
+    /// <summary>Submits <paramref name="report"/> as an informant, with the proof of work the host asks for; returns the receipt.</summary>
+    public async Task<string> SubmitAsync(JsonObject report)
+    {
+        var challenge = await (await Client.PostAsync(new Uri("/api/intake/challenges", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>();
+        var body = new JsonObject
+        {
+            ["report"] = report,
+            ["proofOfWork"] = new JsonObject { ["challenge"] = challenge.GetProperty("challenge").GetString(), ["nonce"] = "0" },
+        };
+        var response = await Client.PostAsync(new Uri("/api/intake/reports", UriKind.Relative), JsonContent.Create(body));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!;
+    }
+
+    /// <summary>A request as <paramref name="username"/>, or unauthenticated when null.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? username, object? body = null, string? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (username is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(username));
+        if (body is not null)
+            request.Content = JsonContent.Create(body);
+        if (ifMatch is not null)
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await Client.SendAsync(request);
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string username, string path)
+    {
+        var response = await SendAsync(HttpMethod.Get, path, username);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} as {username}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Takes an action that must succeed; returns the case detail after it.</summary>
+    public async Task<JsonElement> ActAsync(string username, Guid caseId, string action, object? body = null)
+    {
+        var response = await SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/actions/{action}", username, body ?? new { });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{action} by {username}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
