@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.CaseManagement.Cases;
 using Reporting.CaseManagement.Staff;
-using Reporting.EventStore.Hosting;
+using Marten;
+using Reporting.Storage.Hosting;
+using Reporting.Storage.Schema;
 
 namespace Reporting.CaseManagement;
 

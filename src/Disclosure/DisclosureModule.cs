@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Reporting.EventStore.Hosting;
+using Marten;
+using Reporting.Storage.Hosting;
+using Reporting.Storage.Schema;
 
 namespace Reporting.Disclosure;
 

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Reporting.CaseManagement;
 using Reporting.Disclosure;
-using Reporting.EventStore.Hosting;
+using Marten;
+using Reporting.Storage.Hosting;
+using Reporting.Storage.Schema;
 using Reporting.Intake;
 
 namespace Reporting.Host;
@@ -31,7 +33,7 @@ public static class ReportingApp
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddReportingDatabase(new DatabaseOptions(connectionString, builder.Configuration["Database:Schema"] ?? "reporting"));
+        builder.Services.AddReportingDatabase(DatabaseOptionsFrom(builder, connectionString));
         // A sealing key named in configuration stands (a deployment may pin it); otherwise key custody supplies it.
         if (modules.Intake && modules.Cases && string.IsNullOrWhiteSpace(builder.Configuration["Intake:SealingKey:KeyId"]))
             builder.Services.AddSingleton<Reporting.Intake.Sealing.IOfficeSealingKeyProvider, OfficeKeysSealing>();
@@ -57,6 +59,14 @@ public static class ReportingApp
         PlaceholderPages.Map(app, modules);
         return app;
     }
+
+    /// <summary>
+    /// Development brings the schema up to date at start-up; elsewhere the host only checks it, unless
+    /// <c>Database:MigrateOnStartup</c> says otherwise, and an operator applies changes with <c>reporting db migrate</c>.
+    /// </summary>
+    public static DatabaseOptions DatabaseOptionsFrom(IHostApplicationBuilder builder, string connectionString) =>
+        new(connectionString, builder.Configuration["Database:Schema"] ?? "reporting",
+            builder.Configuration.GetValue<bool?>("Database:MigrateOnStartup") ?? builder.Environment.IsDevelopment());
 
     /// <summary>The addresses Kestrel really bound, which differ from the configured ones when port 0 was asked for.</summary>
     public static IReadOnlyCollection<string> BoundAddresses(this WebApplication app) =>

@@ -1,4 +1,6 @@
-using Reporting.EventStore.Hosting;
+using Marten;
+using Reporting.Storage.Hosting;
+using Reporting.Storage.Schema;
 using Reporting.Host.EmbeddedPostgres;
 
 namespace Reporting.Host;

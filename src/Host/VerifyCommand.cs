@@ -1,6 +1,8 @@
 using System.CommandLine;
-using Reporting.EventStore.Hosting;
-using Reporting.EventStore.Integrity;
+using Marten;
+using Reporting.Storage.Hosting;
+using Reporting.Storage.Schema;
+using Reporting.Storage.Verification;
 using Reporting.Host.EmbeddedPostgres;
 using Reporting.Sodium.Cryptography;
 

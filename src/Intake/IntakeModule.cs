@@ -5,7 +5,10 @@ using Reporting.Intake.Sealing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Reporting.EventStore.Hosting;
+using Marten;
+using Reporting.Storage.Hosting;
+using Reporting.Storage.Schema;
+using Reporting.Storage.Timestamps;
 using Reporting.Intake.Configuration;
 using Reporting.Intake.Attachments.Adding;
 using Reporting.Intake.Flood;
@@ -25,7 +28,6 @@ public static class IntakeModule
 
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
-        services.AddSingleton(new SchemaScripts(Name, typeof(IntakeModule).Assembly));
         services.AddOptions<IntakeOptions>().BindConfiguration("Intake")
             .Validate(options => options.GroupCommit is { MaxBatch: >= 1, MaxInFlight: >= 1 }, "Intake:GroupCommit:MaxBatch and MaxInFlight must be at least 1.")
             .ValidateOnStart();
@@ -45,13 +47,16 @@ public static class IntakeModule
         services.AddSingleton<IInformantMessages, SealedInformantMessages>();
         services.AddSingleton<IProtectionRequests, SealedProtectionRequests>();
         services.AddSingleton<IAttachmentStore, SealedAttachmentStore>();
+        // What the informant causes is stored to the hour; what the office does keeps its exact time.
+        services.Configure<TimestampPrecisionOptions>(precision => precision
+            .Truncate<ReportSubmitted>(TimeSpan.FromHours(1))
+            .Truncate<InformantMessageReceived>(TimeSpan.FromHours(1))
+            .Truncate<AttachmentReceived>(TimeSpan.FromHours(1))
+            .Truncate<ProtectionRequested>(TimeSpan.FromHours(1)));
         services.ConfigureMarten(options =>
         {
-            // What the informant causes is stored to the hour; what the office does keeps its exact time.
-            options.Events.TimestampPrecision<ReportSubmitted>(TimeSpan.FromHours(1));
-            options.Events.TimestampPrecision<InformantMessageReceived>(TimeSpan.FromHours(1));
-            options.Events.TimestampPrecision<AttachmentReceived>(TimeSpan.FromHours(1));
-            options.Events.TimestampPrecision<ProtectionRequested>(TimeSpan.FromHours(1));
+            options.Events.AddEventTypes([typeof(ReportSubmitted), typeof(InformantMessageReceived), typeof(AttachmentReceived),
+                typeof(ProtectionRequested), typeof(InformantStageChanged), typeof(OfficeMessageSent)]);
             options.Schema.For<SpentFloodToken>().Index(token => token.KeepUntil);
         });
         return services;

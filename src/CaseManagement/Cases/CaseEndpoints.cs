@@ -8,8 +8,12 @@ using Reporting.CaseManagement.Cases.Statistics;
 using Reporting.CaseManagement.Cases.Viewing;
 using Reporting.CaseManagement.Keys;
 using Reporting.CaseManagement.Staff.Accounts;
-using Reporting.EventStore.Hosting;
-using Reporting.EventStore.Projections;
+using Marten;
+using Reporting.Storage.Hosting;
+using Reporting.Storage.Schema;
+using JasperFx.Events.Projections;
+using Marten.Events.Projections;
+using Marten.Events.Aggregation;
 
 namespace Reporting.CaseManagement.Cases;
 
@@ -38,7 +42,6 @@ internal static class CaseEndpoints
             // Each entry carries its sealed state and is stored out of line; every field a query reads is a column of its own,
             // so that a filtered page reads small rows and opens only the documents it returns.
             options.Schema.For<CaseListItem>()
-                .Duplicate(item => item.Id)
                 .Duplicate(item => item.Stage)
                 .Duplicate(item => item.NextDeadline)
                 .Duplicate(item => item.ReceivedAt)
@@ -48,9 +51,9 @@ internal static class CaseEndpoints
                 .Duplicate(item => item.PendingProposalBy)
                 .Duplicate(item => item.OpenProtectionRequests)
                 .Duplicate(item => item.CaseNumber)
-                .CompositeIndex(item => item.Stage, item => item.ReceivedAt)
+                .Index([item => item.Stage, item => item.ReceivedAt])
                 // The total of a stage's overdue cases, less those the reader recused from, is counted from this index alone.
-                .CompositeIndex(item => item.Stage, item => item.NextDeadline, item => item.Recused);
+                .Index([item => item.Stage, item => item.NextDeadline!, item => item.Recused]);
             options.Projections.Add(new CaseStatisticsProjection(), ProjectionLifecycle.Async);
         });
     }

@@ -1,4 +1,4 @@
-using Reporting.EventStore.Shredding;
+using Reporting.Storage.Shredding;
 using Reporting.CaseManagement.Contracts;
 
 namespace Reporting.CaseManagement.Cases;

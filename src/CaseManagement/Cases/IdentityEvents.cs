@@ -1,4 +1,4 @@
-using Reporting.EventStore.Shredding;
+using Reporting.Storage.Shredding;
 
 namespace Reporting.CaseManagement.Cases;
 

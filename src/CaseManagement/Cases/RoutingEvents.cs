@@ -1,4 +1,4 @@
-using Reporting.EventStore.Shredding;
+using Reporting.Storage.Shredding;
 namespace Reporting.CaseManagement.Cases;
 
 // Registration and the registrar's routing of a report. Text fields are case content: the event store encrypts each

@@ -1,7 +1,8 @@
 using System.Data.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Reporting.EventStore;
+using Marten;
+using JasperFx;
 
 namespace Reporting.Intake.Flood;
 
@@ -23,19 +24,18 @@ internal sealed record SpentFloodToken(string Id, DateTimeOffset KeepUntil);
 
 internal sealed class StoredSpentTokens(IDocumentStore store) : ISpentTokens
 {
-    /// <summary>SQLSTATE 23505, raised by the table's trigger when a spent token is stored again (Schema/0001).</summary>
-    private const string AlreadySpent = "23505";
-
     public async Task<bool> TrySpendAsync(string id, DateTimeOffset keepUntil, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
-        session.Store(new SpentFloodToken(id, keepUntil));
+        // An insert, never an upsert: of two hosts spending one token at once, the second waits for the first to commit
+        // and then fails on the key; if the first rolls back, the second spends it.
+        session.Insert(new SpentFloodToken(id, keepUntil));
         try
         {
             await session.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbException exception) when (exception.SqlState == AlreadySpent)
+        catch (DocumentAlreadyExistsException)
         {
             return false;
         }

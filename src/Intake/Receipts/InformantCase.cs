@@ -1,4 +1,4 @@
-using Reporting.EventStore;
+using Marten;
 
 namespace Reporting.Intake.Receipts;
 

@@ -12,8 +12,10 @@ using Reporting.CaseManagement.Cases.Viewing;
 using Reporting.CaseManagement.Staff.Accounts;
 using Reporting.CaseManagement.Staff.Audit;
 using Reporting.CaseManagement.Staff.Authorization;
-using Reporting.EventStore;
-using Reporting.EventStore.Exceptions;
+using Marten;
+using JasperFx;
+using JasperFx.Events;
+using Marten.Exceptions;
 
 namespace Reporting.CaseManagement.Cases.Acting;
 
@@ -95,7 +97,7 @@ internal static class TakeActionEndpoint
             {
                 await session.SaveChangesAsync(cancellationToken);
             }
-            catch (ConcurrencyException conflict) when (conflict.StreamId == number?.Stream && numberAttempt < NumberAttempts)
+            catch (ConcurrencyException conflict) when (number is not null && conflict.Id is Guid conflicted && conflicted == number.Stream && numberAttempt < NumberAttempts)
             {
                 numberAttempt++;
                 continue;

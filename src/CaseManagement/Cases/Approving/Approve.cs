@@ -1,4 +1,4 @@
-using Reporting.EventStore.Shredding;
+using Reporting.Storage.Shredding;
 using FluentValidation;
 using Reporting.CaseManagement.Cases.Deadlines;
 

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Reporting.CaseManagement.Cases.Listing;
-using Reporting.EventStore;
-using Reporting.EventStore.Exceptions;
+using Marten;
+using JasperFx;
+using JasperFx.Events;
+using Marten.Exceptions;
 
 namespace Reporting.CaseManagement.Cases.Deadlines;
 

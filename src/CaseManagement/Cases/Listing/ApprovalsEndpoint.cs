@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Reporting.CaseManagement.Staff.Audit;
 using Reporting.CaseManagement.Staff.Authorization;
-using Reporting.EventStore;
+using Marten;
 
 namespace Reporting.CaseManagement.Cases.Listing;
 

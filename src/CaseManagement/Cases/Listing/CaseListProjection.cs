@@ -1,6 +1,8 @@
 using Reporting.CaseManagement.Cases.Deadlines;
-using Reporting.EventStore.Events;
-using Reporting.EventStore.Projections;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten.Events.Projections;
+using Marten.Events.Aggregation;
 using Reporting.Intake.Contracts;
 
 namespace Reporting.CaseManagement.Cases.Listing;
@@ -8,7 +10,8 @@ namespace Reporting.CaseManagement.Cases.Listing;
 /// <summary>
 /// The case list, one entry per case stream. Each event is folded into the case's sealed state exactly as the case
 /// detail folds it, and the entry is recomputed from that state: the list cannot drift from the workflow's rules. An
-/// event is applied only when it is the next of its stream, so that running the projection again is harmless.
+/// event is applied only when it is the next of its stream, so that running the projection again is harmless. Streams
+/// that no report started (staff accounts, the audit, case numbers) make no entry.
 /// </summary>
 public sealed class CaseListProjection(SealedCaseState sealing, CaseSearchIndex search) : SingleStreamProjection<CaseListItem, Guid>
 {
@@ -16,9 +19,14 @@ public sealed class CaseListProjection(SealedCaseState sealing, CaseSearchIndex 
     // opens the sealed state once, not once per event.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<CaseListItem, CaseState> _states = new();
 
-    public CaseListItem Create(IEvent<ReportSubmitted> submitted) => Entry(CaseState.Create(submitted.Data), submitted.Data.Report);
+    public override CaseListItem? Evolve(CaseListItem? snapshot, Guid id, IEvent @event) => (snapshot, @event.Data) switch
+    {
+        (null, ReportSubmitted submitted) => Entry(CaseState.Create(submitted), submitted.Report),
+        (null, _) => null,
+        ({ } current, _) => Next(@event, current),
+    };
 
-    public CaseListItem Apply(IEvent<object> @event, CaseListItem current)
+    private CaseListItem Next(IEvent @event, CaseListItem current)
     {
         if (@event.Version != current.Version + 1)
             return current;

@@ -7,8 +7,8 @@ using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.Registering;
 using Reporting.CaseManagement.Staff.Audit;
 using Reporting.CaseManagement.Staff.Authorization;
-using Reporting.EventStore;
-using Reporting.EventStore.Documents;
+using Marten;
+using Marten.Pagination;
 
 namespace Reporting.CaseManagement.Cases.Listing;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Staff.Accounts;
 using Reporting.CaseManagement.Staff.Authorization;
-using Reporting.EventStore;
+using Marten;
 
 namespace Reporting.CaseManagement.Cases.Listing;
 

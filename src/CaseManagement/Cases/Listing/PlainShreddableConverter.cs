@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Reporting.EventStore.Shredding;
+using Reporting.Storage.Shredding;
 
 namespace Reporting.CaseManagement.Cases.Listing;
 

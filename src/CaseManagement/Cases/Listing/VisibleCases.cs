@@ -1,9 +1,8 @@
 using System.Text;
 using Reporting.CaseManagement.Cases.Opening;
 using Reporting.CaseManagement.Staff.Authorization;
-using Reporting.EventStore;
-using Reporting.EventStore.Documents;
-using Reporting.EventStore.Sessions;
+using Marten;
+using Marten.Pagination;
 
 namespace Reporting.CaseManagement.Cases.Listing;
 
@@ -17,10 +16,10 @@ public sealed class VisibleCases(CaseSearchIndex search, SealedCaseState sealing
     /// the case's own access check does, and those about the user are left out of the query itself.
     /// </summary>
     /// <returns>A maker of fresh queries, so that a page and its total can be read at once on two connections.</returns>
-    public async Task<Func<DocumentQuery<CaseListItem>>> QueryAsync(
-        IQuerySession session, StaffMember user, Func<DocumentQuery<CaseListItem>, DocumentQuery<CaseListItem>> filter, CancellationToken cancellationToken)
+    public async Task<Func<IQueryable<CaseListItem>>> QueryAsync(
+        IQuerySession session, StaffMember user, Func<IQueryable<CaseListItem>, IQueryable<CaseListItem>> filter, CancellationToken cancellationToken)
     {
-        DocumentQuery<CaseListItem> Filtered() => filter(session.Query<CaseListItem>().Where(item => !item.Recused.Contains(user.Username)));
+        IQueryable<CaseListItem> Filtered() => filter(session.Query<CaseListItem>().Where(item => !item.Recused.Contains(user.Username)));
         var ownName = search.AccusedToken(user.DisplayName);
         var namesakes = await Filtered().Where(item => item.SearchTokens.Contains(ownName)).ToListAsync(cancellationToken);
         var aboutUser = namesakes.Where(item => CaseAccess.IsRecused(user, CaseStreamAccessFacts.From(sealing.Open(item.Id, item.SealedState))))

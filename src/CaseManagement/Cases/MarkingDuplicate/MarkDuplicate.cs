@@ -1,6 +1,6 @@
 using FluentValidation;
 using Reporting.CaseManagement.Cases.Deadlines;
-using Reporting.EventStore.Sessions;
+using Marten;
 using Reporting.Intake.Contracts;
 
 namespace Reporting.CaseManagement.Cases.MarkingDuplicate;
@@ -42,7 +42,7 @@ public static class MarkDuplicateDecider
     /// </summary>
     public static async Task<bool> OriginalExistsAsync(IQuerySession session, MarkDuplicate command, CancellationToken cancellationToken)
     {
-        var first = await session.Events.FetchStreamAsync(command.OfCaseId, version: 1, cancellationToken: cancellationToken);
+        var first = await session.Events.FetchStreamAsync(command.OfCaseId, version: 1, token: cancellationToken);
         return first.Count > 0 && first[0].Data is ReportSubmitted;
     }
 }

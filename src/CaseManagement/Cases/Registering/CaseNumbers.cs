@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Reporting.CaseManagement.Cases.Deadlines;
-using Reporting.EventStore.Sessions;
+using Marten;
 
 namespace Reporting.CaseManagement.Cases.Registering;
 

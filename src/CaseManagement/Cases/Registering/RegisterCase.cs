@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Reporting.EventStore.Shredding;
+using Reporting.Storage.Shredding;
 using FluentValidation;
 using Reporting.CaseManagement.Cases.Deadlines;
 

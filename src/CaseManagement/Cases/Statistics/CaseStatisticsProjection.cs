@@ -1,6 +1,8 @@
 using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.HandlingProtectionRequest;
-using Reporting.EventStore.Projections;
+using JasperFx.Events.Projections;
+using Marten.Events.Projections;
+using Marten.Events.Aggregation;
 using Reporting.Intake.Contracts;
 
 namespace Reporting.CaseManagement.Cases.Statistics;

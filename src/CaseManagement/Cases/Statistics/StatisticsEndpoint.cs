@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Staff.Authorization;
-using Reporting.EventStore;
+using Marten;
 
 namespace Reporting.CaseManagement.Cases.Statistics;
 

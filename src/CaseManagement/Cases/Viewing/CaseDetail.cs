@@ -4,7 +4,7 @@ using System.Text.Json;
 using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.Opening;
 using Reporting.CaseManagement.Cases.Registering;
-using Reporting.EventStore.Events;
+using JasperFx.Events;
 using Reporting.Intake.Contracts;
 
 namespace Reporting.CaseManagement.Cases.Viewing;

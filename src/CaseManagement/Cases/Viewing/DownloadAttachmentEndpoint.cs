@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Reporting.CaseManagement.Cases.Opening;
 using Reporting.CaseManagement.Staff.Authorization;
-using Reporting.EventStore;
+using Marten;
 using Reporting.Intake.Contracts;
 using Reporting.Sodium.Cryptography;
 using Reporting.Sodium.Primitives;
@@ -25,7 +25,7 @@ internal static class DownloadAttachmentEndpoint
         Guid caseId, Guid attachmentId, IDocumentStore store, OfficeEnvelopes envelopes, IConfiguration configuration, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
-        var events = await session.Events.FetchStreamAsync(caseId, cancellationToken: cancellationToken);
+        var events = await session.Events.FetchStreamAsync(caseId, token: cancellationToken);
         var state = CaseState.Rebuild(events.Select(e => e.Data));
         var attachment = events.Select(e => e.Data).OfType<AttachmentReceived>().FirstOrDefault(a => a.AttachmentId == attachmentId);
         // A bypassed report's files are as hidden as the report: they went up with it.

@@ -6,7 +6,7 @@ using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.Opening;
 using Reporting.CaseManagement.Staff.Audit;
 using Reporting.CaseManagement.Staff.Authorization;
-using Reporting.EventStore;
+using Marten;
 
 namespace Reporting.CaseManagement.Cases.Viewing;
 
@@ -34,7 +34,7 @@ internal static class GetCaseEndpoint
         IDocumentStore store, Guid caseId, Actor reader, DateTimeOffset now, OfficeEnvelopes envelopes, IAuditTrail audit, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
-        var events = await session.Events.FetchStreamAsync(caseId, cancellationToken: cancellationToken);
+        var events = await session.Events.FetchStreamAsync(caseId, token: cancellationToken);
         if (events.Count == 0)
             return null;
         var detail = CaseDetail.Of(events, reader, WorkingCalendar.DateInChina(now), envelopes);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Reporting.EventStore.Exceptions;
+using JasperFx;
+using Marten.Exceptions;
 using Reporting.CaseManagement.Staff.Authorization;
 
 namespace Reporting.CaseManagement.Staff.Accounts;

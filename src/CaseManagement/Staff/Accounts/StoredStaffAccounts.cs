@@ -1,5 +1,7 @@
-using Reporting.EventStore;
-using Reporting.EventStore.Exceptions;
+using Marten;
+using JasperFx;
+using JasperFx.Events;
+using Marten.Exceptions;
 
 namespace Reporting.CaseManagement.Staff.Accounts;
 

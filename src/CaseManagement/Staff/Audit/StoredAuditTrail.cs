@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Reporting.EventStore;
+using Marten;
+using Marten.Exceptions;
 
 namespace Reporting.CaseManagement.Staff.Audit;
 
@@ -13,22 +14,49 @@ internal sealed class StoredAuditTrail(IDocumentStore store) : IAuditTrail
 {
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        await using var session = store.LightweightSession();
-        session.Events.Append(StreamFor(entry.At), entry);
-        session.Store(entry);
-        await session.SaveChangesAsync(cancellationToken);
+        var stream = StreamFor(entry.At);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // Appends to the day's stream queue on its row instead of failing on the version: every read is recorded.
+                await using var session = store.LightweightSession();
+                await session.Events.AppendExclusive(stream, cancellationToken, entry);
+                session.Store(entry);
+                await session.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (NonExistentStreamException)
+            {
+            }
+            try
+            {
+                await using var session = store.LightweightSession();
+                session.Events.StartStream(stream, entry);
+                session.Store(entry);
+                await session.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            // Another writer started the day's stream first: append to it.
+            catch (ExistingStreamIdCollisionException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(AuditFilter filter, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
-        var query = session.Query<AuditEntry>();
+        IQueryable<AuditEntry> query = session.Query<AuditEntry>();
         if (filter.CaseId is { } caseId)
             query = query.Where(entry => entry.CaseId == caseId);
         if (filter.Username is { } username)
             query = query.Where(entry => entry.Username == username);
-        var entries = await query.OrderByDescending(entry => entry.At).ToListAsync(cancellationToken);
-        return [.. entries.Where(entry => (filter.From is null || entry.At >= filter.From) && (filter.To is null || entry.At <= filter.To)).Take(filter.Limit)];
+        if (filter.From is { } from)
+            query = query.Where(entry => entry.At >= from);
+        if (filter.To is { } to)
+            query = query.Where(entry => entry.At <= to);
+        return await query.OrderByDescending(entry => entry.At).Take(filter.Limit).ToListAsync(cancellationToken);
     }
 
     private static Guid StreamFor(DateTimeOffset at)

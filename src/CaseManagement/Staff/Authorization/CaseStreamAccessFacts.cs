@@ -1,5 +1,5 @@
 using Reporting.CaseManagement.Cases;
-using Reporting.EventStore;
+using Marten;
 
 namespace Reporting.CaseManagement.Staff.Authorization;
 
@@ -9,7 +9,7 @@ internal sealed class CaseStreamAccessFacts(IDocumentStore store) : ICaseAccessF
     public async Task<CaseAccessFacts?> LoadAsync(Guid caseId, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
-        var state = await session.Events.AggregateStreamAsync<CaseState>(caseId, cancellationToken: cancellationToken);
+        var state = await session.Events.AggregateStreamAsync<CaseState>(caseId, token: cancellationToken);
         return state is null ? null : From(state);
     }
 

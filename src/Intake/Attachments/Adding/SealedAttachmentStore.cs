@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
-using Reporting.EventStore;
+using Marten;
 using Reporting.Intake.Attachments.Adding.Metadata;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
@@ -21,7 +21,7 @@ internal sealed class SealedAttachmentStore(IDocumentStore store, IOfficeSealing
     {
         var caseId = ReceiptKeys.CaseId(receipt);
         await using var session = store.LightweightSession();
-        var events = await session.Events.FetchStreamAsync(caseId, cancellationToken: cancellationToken);
+        var events = await session.Events.FetchStreamAsync(caseId, token: cancellationToken);
         if (events.Count == 0)
             return new AttachmentResult(AttachmentOutcome.UnknownReceipt, Guid.Empty);
         var kept = events.Select(@event => @event.Data).OfType<AttachmentReceived>().Sum(attachment => attachment.Size);

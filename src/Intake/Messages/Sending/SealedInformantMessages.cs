@@ -1,5 +1,5 @@
 using System.Text;
-using Reporting.EventStore;
+using Marten;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Sealing;

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using Reporting.EventStore;
-using Reporting.EventStore.Sessions;
+using Marten;
 using Reporting.Intake.Contracts;
 
 namespace Reporting.Intake.Reports.Submitting;
@@ -120,10 +119,16 @@ internal sealed class ReportCommitQueue : IAsyncDisposable
         try
         {
             await using var session = _store.LightweightSession();
+            var started = new HashSet<Guid>();
             foreach (var report in batch)
             {
-                if (TryStart(session.Events, report))
+                // Two equal receipts in one batch: the second is tried alone after the batch, where it learns that the
+                // stream exists, as it would have without the batch.
+                if (started.Add(report.CaseId))
+                {
+                    session.Events.StartStream(report.CaseId, report.Submitted);
                     joined.Add(report);
+                }
                 else
                     (apart ??= []).Add(report);
             }
@@ -144,23 +149,6 @@ internal sealed class ReportCommitQueue : IAsyncDisposable
         {
             foreach (var report in apart)
                 await CommitAloneAsync(report).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// False for a case id already started in this session (two equal receipts in one batch): that report is tried
-    /// alone after the batch, where it learns that the stream exists, as it would have without the batch.
-    /// </summary>
-    private static bool TryStart(IEventStore events, QueuedReport report)
-    {
-        try
-        {
-            events.StartStream(report.CaseId, report.Submitted);
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Reporting.EventStore;
+using Marten;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Sealing;
@@ -18,7 +18,7 @@ internal sealed class CaseStreamLookup(IDocumentStore store) : ICaseLookup
         var caseId = ReceiptKeys.CaseId(receipt);
         var lookupId = Encoding.ASCII.GetBytes(ReceiptKeys.LookupId(receipt));
         await using var session = store.QuerySession();
-        var events = await session.Events.FetchStreamAsync(caseId, cancellationToken: cancellationToken);
+        var events = await session.Events.FetchStreamAsync(caseId, token: cancellationToken);
         if (events.Count == 0 || events[0].Data is not ReportSubmitted submitted
             || !CryptoBytes.FixedTimeEquals(lookupId, Encoding.ASCII.GetBytes(submitted.ReceiptLookupId)))
             return null;
