@@ -1,4 +1,6 @@
-using Reporting.EventStore.Projections;
+using JasperFx.Events.Projections;
+using Marten.Events.Projections;
+using Marten.Events.Aggregation;
 
 namespace Reporting.EventStore.Bench;
 

@@ -3,10 +3,13 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Reporting.EventStore;
+using Marten;
 using Reporting.EventStore.Bench;
-using Reporting.EventStore.Hosting;
-using Reporting.EventStore.Projections;
+using Reporting.Storage.Hosting;
+using Reporting.Storage.Schema;
+using JasperFx.Events.Projections;
+using Marten.Events.Projections;
+using Marten.Events.Aggregation;
 using Reporting.Host.EmbeddedPostgres;
 
 // Durable by default, as production runs: fsync on, so every commit waits for the disk. "--durable false" measures without.

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Reporting.EventStore;
+using Marten;
 using Reporting.Intake.Receipts;
 
 namespace Reporting.Intake.Bench;

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Reporting.EventStore;
-using Reporting.EventStore.Hosting;
+using Marten;
+using Reporting.Storage.Hosting;
+using Reporting.Storage.Schema;
 using Reporting.Testing;
 
 namespace Reporting.Host.Tests;

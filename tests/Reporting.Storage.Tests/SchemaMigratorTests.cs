@@ -1,7 +1,9 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Reporting.EventStore.Hosting;
+using Marten;
+using Reporting.Storage.Hosting;
+using Reporting.Storage.Schema;
 using Reporting.Testing;
 
 namespace Reporting.EventStore.Tests;

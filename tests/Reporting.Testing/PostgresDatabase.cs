@@ -1,6 +1,8 @@
 using Npgsql;
 using Xunit;
-using Reporting.EventStore.Hosting;
+using Marten;
+using Reporting.Storage.Hosting;
+using Reporting.Storage.Schema;
 
 namespace Reporting.Testing;
 

@@ -42,6 +42,8 @@ public class ReportingHost : PostgresDatabase
         {
             ["ConnectionStrings:Reporting"] = ConnectionString,
             ["Urls"] = "http://127.0.0.1:0",
+            // Every test database starts empty: the host creates the schema, in Production as in Development.
+            ["Database:MigrateOnStartup"] = "true",
             // A development key set of its own, in a folder swept with the test process, never one left in bin/ by an older build.
             ["Keys:File"] = Path.Combine(TestCluster.NewFolder(), "office-keys.json"),
         };

@@ -40,7 +40,8 @@ internal static class StaffModule
         services.ConfigureMarten(options =>
         {
             options.Projections.Add(new StaffAccountProjection(), ProjectionLifecycle.Inline);
-            options.Schema.For<AuditEntry>().Index(entry => entry.CaseId).Index(entry => entry.Username);
+            options.Events.AddEventType<AuditRecorded>();
+            options.Schema.For<AuditEntry>().Index(entry => entry.CaseId).Index(entry => entry.Username).Index(entry => entry.At);
             options.Schema.For<StoredTokenSigningKey>();
         });
         services.AddSingleton<TokenSigningKeys>();

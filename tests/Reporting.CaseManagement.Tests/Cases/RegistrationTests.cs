@@ -1,4 +1,4 @@
-using Reporting.EventStore.Shredding;
+using Reporting.Storage.Shredding;
 using Reporting.CaseManagement.Cases;
 using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.Registering;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.Registering;
-using Reporting.EventStore;
+using Marten;
 
 namespace Reporting.CaseManagement.Tests.Http;
 

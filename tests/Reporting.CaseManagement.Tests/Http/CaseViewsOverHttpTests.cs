@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Reporting.CaseManagement.Cases;
 using Reporting.CaseManagement.Cases.Registering;
-using Reporting.EventStore;
+using Marten;
 using Reporting.Intake.Contracts;
 
 namespace Reporting.CaseManagement.Tests.Http;

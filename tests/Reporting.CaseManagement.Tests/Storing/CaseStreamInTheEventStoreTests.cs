@@ -2,8 +2,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.CaseManagement.Cases;
 using Reporting.CaseManagement.Cases.LodgingAppeal;
-using Reporting.EventStore;
-using Reporting.EventStore.Hosting;
+using Marten;
+using Reporting.Storage.Hosting;
+using Reporting.Storage.Schema;
+using Reporting.Storage.Shredding;
 using Reporting.Testing;
 using static Reporting.CaseManagement.Tests.Staff;
 
@@ -92,11 +94,8 @@ public sealed class CaseStreamInTheEventStoreTests : PostgresDatabase
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddReportingDatabase(new DatabaseOptions(ConnectionString, "cases"));
-        services.ConfigureMarten(options =>
-        {
-            options.Events.AddEventTypes(CaseEventTypes.All);
-            options.Shredding.KeyEncryptionKey = _keyEncryptionKey;
-        });
+        services.ConfigureMarten(options => options.Events.AddEventTypes(CaseEventTypes.All));
+        services.Configure<ShreddingOptions>(options => options.KeyEncryptionKey = _keyEncryptionKey);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         return provider;

@@ -67,7 +67,7 @@ public sealed class ConversationTests(IntakeHost host) : IClassFixture<IntakeHos
 
         var caseId = ReceiptKeys.CaseId(ReceiptCode.Parse(receipt).Receipt!);
         await using var session = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<EventStore.IDocumentStore>(host.Services).QuerySession();
+            .GetRequiredService<Marten.IDocumentStore>(host.Services).QuerySession();
         var stored = Assert.Single(await session.Events.FetchStreamAsync(caseId));
         var submitted = Assert.IsType<ReportSubmitted>(stored.Data);
         Assert.Null(submitted.Identity);

@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Reporting.EventStore;
+using Marten;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Sealing;
 using Reporting.Sodium.Cryptography;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Reporting.EventStore;
+using Marten;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
 

@@ -47,7 +47,7 @@ public sealed class SealingKeyTests
             var receipt = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!;
             var caseId = Intake.Receipts.ReceiptKeys.CaseId(Intake.Receipts.ReceiptCode.Parse(receipt).Receipt!);
             await using var session = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-                .GetRequiredService<EventStore.IDocumentStore>(host.Services).QuerySession();
+                .GetRequiredService<Marten.IDocumentStore>(host.Services).QuerySession();
             var submitted = Assert.IsType<Contracts.ReportSubmitted>((await session.Events.FetchStreamAsync(caseId))[0].Data);
             var keys = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
                 .GetRequiredService<CaseManagement.Keys.OfficeKeys>(host.Services);
@@ -77,7 +77,7 @@ public sealed class SealingKeyTests
             var receipt = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetString()!;
             var caseId = Intake.Receipts.ReceiptKeys.CaseId(Intake.Receipts.ReceiptCode.Parse(receipt).Receipt!);
             await using var session = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-                .GetRequiredService<EventStore.IDocumentStore>(host.Services).QuerySession();
+                .GetRequiredService<Marten.IDocumentStore>(host.Services).QuerySession();
             var submitted = Assert.IsType<Contracts.ReportSubmitted>((await session.Events.FetchStreamAsync(caseId))[0].Data);
             Assert.Equal("development-only-ephemeral-unreadable", submitted.Report.SealingKeyId);
         }

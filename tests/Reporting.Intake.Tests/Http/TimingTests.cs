@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Reporting.EventStore;
+using Marten;
 using Reporting.Intake.Receipts;
 using Xunit.Abstractions;
 

@@ -2,8 +2,9 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Reporting.EventStore;
-using Reporting.EventStore.Exceptions;
+using Marten;
+using JasperFx;
+using Marten.Exceptions;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Reports.Submitting;
@@ -13,9 +14,10 @@ using Reporting.Intake.Tests.Http;
 namespace Reporting.Intake.Tests.Reports;
 
 /// <summary>
-/// The group commit queue driven directly against the real database. To hold a writer busy, the test takes the
-/// advisory lock the append function takes for a new stream: a report for that case id, once taken into a batch,
-/// waits in PostgreSQL until the test lets it go, and the queue behind it is what the test looks at.
+/// The group commit queue driven directly against the real database. To hold a writer busy, the test inserts the
+/// case's row into Marten's <c>mt_streams</c> in a transaction it keeps open: a report for that case id, once taken
+/// into a batch, waits in PostgreSQL on that key until the test rolls back, and the queue behind it is what the test
+/// looks at.
 /// </summary>
 public sealed class ReportCommitQueueTests(IntakeHost host) : IClassFixture<IntakeHost>
 {
@@ -188,7 +190,7 @@ public sealed class ReportCommitQueueTests(IntakeHost host) : IClassFixture<Inta
     {
         var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
         var transaction = await connection.BeginTransactionAsync();
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('reporting.stream.' || $1::text, 0))", connection, transaction)
+        await using var command = new NpgsqlCommand("INSERT INTO mt_streams (id, version) VALUES ($1, 0)", connection, transaction)
         {
             Parameters = { new NpgsqlParameter { Value = caseId } },
         };
@@ -196,7 +198,7 @@ public sealed class ReportCommitQueueTests(IntakeHost host) : IClassFixture<Inta
         return new HeldStream(connection, transaction);
     }
 
-    /// <summary>The lock the append function takes before it creates a stream, held by the test in a transaction of its own.</summary>
+    /// <summary>The stream row Marten's append inserts for a new stream, held uncommitted by the test in a transaction of its own.</summary>
     private sealed class HeldStream(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
     {
         private bool _released;
@@ -205,7 +207,7 @@ public sealed class ReportCommitQueueTests(IntakeHost host) : IClassFixture<Inta
         public async Task WaitUntilBlockedAsync()
         {
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection, transaction);
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection, transaction);
             while ((long)(await command.ExecuteScalarAsync())! == 0)
             {
                 Assert.True(DateTime.UtcNow < deadline, "No writer came to wait for the held stream.");

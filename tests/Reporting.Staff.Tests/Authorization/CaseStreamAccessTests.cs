@@ -1,8 +1,8 @@
-using Reporting.EventStore.Shredding;
+using Reporting.Storage.Shredding;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.CaseManagement.Cases;
-using Reporting.EventStore;
+using Marten;
 using Reporting.Intake.Contracts;
 using Reporting.Staff.Tests.Hosting;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Reporting.EventStore.Daemon;
+using JasperFx.Events.Daemon;
+using Marten.Events.Daemon;
 
 namespace Reporting.EventStore.Tests.Contract;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
-using Reporting.EventStore.Exceptions;
-using Reporting.EventStore.Sessions;
+using JasperFx;
+using JasperFx.Events;
+using Marten.Exceptions;
+using Marten;
 
 namespace Reporting.EventStore.Tests.Contract;
 

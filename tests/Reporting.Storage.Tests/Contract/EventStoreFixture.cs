@@ -1,8 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Reporting.EventStore.Hosting;
-using Reporting.EventStore.Projections;
+using Marten;
+using Reporting.Storage.Hosting;
+using Reporting.Storage.Schema;
+using JasperFx.Events.Projections;
+using Marten.Events.Projections;
+using Marten.Events.Aggregation;
 using Reporting.Testing;
 
 namespace Reporting.EventStore.Tests.Contract;

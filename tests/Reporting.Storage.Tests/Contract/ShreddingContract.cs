@@ -1,8 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
-using Reporting.EventStore.Exceptions;
-using Reporting.EventStore.Integrity;
-using Reporting.EventStore.Projections;
-using Reporting.EventStore.Shredding;
+using JasperFx;
+using JasperFx.Events;
+using Marten.Exceptions;
+using Reporting.Storage.Verification;
+using JasperFx.Events.Projections;
+using Marten.Events.Projections;
+using Marten.Events.Aggregation;
+using Reporting.Storage.Shredding;
 using Reporting.Sodium.Cryptography;
 
 namespace Reporting.EventStore.Tests.Contract;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Reporting.EventStore.Integrity;
+using Reporting.Storage.Verification;
 using Reporting.Sodium.Cryptography;
 
 namespace Reporting.EventStore.Tests.Contract;

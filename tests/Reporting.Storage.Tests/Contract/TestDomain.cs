@@ -1,5 +1,7 @@
-using Reporting.EventStore.Events;
-using Reporting.EventStore.Projections;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten.Events.Projections;
+using Marten.Events.Aggregation;
 
 namespace Reporting.EventStore.Tests.Contract;
 

@@ -97,18 +97,20 @@ internal static class TakeActionEndpoint
             {
                 await session.SaveChangesAsync(cancellationToken);
             }
-            catch (ConcurrencyException conflict) when (number is not null && conflict.Id is Guid conflicted && conflicted == number.Stream && numberAttempt < NumberAttempts)
+            catch (Exception conflict) when (conflict is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException)
             {
-                numberAttempt++;
-                continue;
-            }
-            catch (ConcurrencyException) when (expectedVersion is null && attempt < Attempts)
-            {
-                attempt++;
-                continue;
-            }
-            catch (ConcurrencyException)
-            {
+                // Marten names the first stream of the unit of work whichever one lost, so the case's own version tells
+                // whether the case moved on or only the year's counter did.
+                if (number is not null && numberAttempt < NumberAttempts && !await CaseMovedAsync(store, caseId, stream.StartingVersion ?? 0, cancellationToken))
+                {
+                    numberAttempt++;
+                    continue;
+                }
+                if (expectedVersion is null && attempt < Attempts)
+                {
+                    attempt++;
+                    continue;
+                }
                 return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition Failed",
                     detail: "The case changed while the action was being decided: reload it and decide again.");
             }
@@ -118,6 +120,12 @@ internal static class TakeActionEndpoint
             http.Response.Headers.ETag = CaseVersions.ETag(detail.Version);
             return TypedResults.Ok(detail);
         }
+    }
+
+    private static async Task<bool> CaseMovedAsync(IDocumentStore store, Guid caseId, long decidedOn, CancellationToken cancellationToken)
+    {
+        await using var query = store.QuerySession();
+        return (await query.Events.FetchStreamStateAsync(caseId, cancellationToken))?.Version != decidedOn;
     }
 
     private static Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult> Refused(Refusal refusal) => refusal.Kind switch

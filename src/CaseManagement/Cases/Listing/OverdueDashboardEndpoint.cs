@@ -39,8 +39,7 @@ internal static class OverdueDashboardEndpoint
             if (await session.Query<CaseListItem>().Where(item => item.Assignees.Contains(username) && item.NextDeadline < today).CountAsync(cancellationToken) is > 0 and var count)
                 byAssignee[username] = count;
         }
-        var empty = Array.Empty<string>();
-        var unassigned = await session.Query<CaseListItem>().Where(item => item.Assignees == empty && item.NextDeadline < today).CountAsync(cancellationToken);
+        var unassigned = await session.Query<CaseListItem>().Where(item => !item.Assignees.Any() && item.NextDeadline < today).CountAsync(cancellationToken);
         return TypedResults.Ok(new OverdueDashboard(today, total, unassigned, byStage, byAssignee));
     }
 }

@@ -1,6 +1,7 @@
 using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.HandlingProtectionRequest;
 using JasperFx.Events.Projections;
+using JasperFx.Events;
 using Marten.Events.Projections;
 using Marten.Events.Aggregation;
 using Reporting.Intake.Contracts;
@@ -16,11 +17,15 @@ public sealed class CaseStatisticsProjection : MultiStreamProjection<CaseStatist
     public CaseStatisticsProjection() =>
         Identities<object>(@event => CountersOf(@event) is { Count: > 0 } && TimeOf(@event) is { } at ? [Month(at)] : []);
 
-    public CaseStatistics Apply(object @event, CaseStatistics statistics)
+    public override CaseStatistics? Evolve(CaseStatistics? snapshot, string id, IEvent @event)
     {
-        foreach (var counter in CountersOf(@event))
-            statistics.Add(counter);
-        return statistics;
+        var counters = CountersOf(@event.Data);
+        if (counters.Count == 0)
+            return snapshot;
+        snapshot ??= new CaseStatistics { Id = id };
+        foreach (var counter in counters)
+            snapshot.Add(counter);
+        return snapshot;
     }
 
     public static string Month(DateTimeOffset at) => WorkingCalendar.DateInChina(at).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);

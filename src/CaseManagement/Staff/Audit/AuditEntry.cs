@@ -39,3 +39,6 @@ public static class AuditActions
     /// <summary>A request refused before reaching any case, named by the policy that refused it.</summary>
     public static string Request(string policy) => "request:" + policy;
 }
+
+/// <summary>The event on the day's audit stream, in the hash chain; the entry itself is also kept as a document for queries.</summary>
+public sealed record AuditRecorded(AuditEntry Entry);

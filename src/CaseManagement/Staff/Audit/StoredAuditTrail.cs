@@ -21,7 +21,7 @@ internal sealed class StoredAuditTrail(IDocumentStore store) : IAuditTrail
             {
                 // Appends to the day's stream queue on its row instead of failing on the version: every read is recorded.
                 await using var session = store.LightweightSession();
-                await session.Events.AppendExclusive(stream, cancellationToken, entry);
+                await session.Events.AppendExclusive(stream, cancellationToken, new AuditRecorded(entry));
                 session.Store(entry);
                 await session.SaveChangesAsync(cancellationToken);
                 return;
@@ -32,7 +32,7 @@ internal sealed class StoredAuditTrail(IDocumentStore store) : IAuditTrail
             try
             {
                 await using var session = store.LightweightSession();
-                session.Events.StartStream(stream, entry);
+                session.Events.StartStream(stream, new AuditRecorded(entry));
                 session.Store(entry);
                 await session.SaveChangesAsync(cancellationToken);
                 return;
