@@ -15,7 +15,9 @@ internal static class InformantCase
         await using var session = store.LightweightSession();
         if (await session.Events.FetchStreamStateAsync(caseId, cancellationToken) is null)
             return false;
-        session.Events.Append(caseId, eventFor(caseId));
+        // Exclusive: the informant's event waits for a staff action being committed on the case, rather than failing, and
+        // is appended at a version known before the commit, as every append to a case is.
+        await session.Events.AppendExclusive(caseId, cancellationToken, eventFor(caseId));
         await session.SaveChangesAsync(cancellationToken);
         return true;
     }

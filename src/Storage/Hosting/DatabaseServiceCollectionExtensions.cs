@@ -9,6 +9,7 @@ using Reporting.Storage.Schema;
 using Reporting.Storage.Shredding;
 using Reporting.Storage.Timestamps;
 using Reporting.Storage.Verification;
+using Reporting.Storage.Versions;
 using Weasel.Core;
 
 namespace Reporting.Storage.Hosting;
@@ -51,6 +52,8 @@ public static class DatabaseServiceCollectionExtensions
                 // Timestamps are the application's, set before listeners run, so that CoarsenTimestamps can truncate them.
                 marten.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
                 marten.Events.MetadataConfig.HeadersEnabled = true;
+                // Registered here so that the event tables (and the chain's trigger on them) exist in every deployment.
+                marten.Events.AddEventType<StreamShredded>();
                 // A writer that loses a race on a stream waits on its row and then fails, before drawing a sequence number.
                 marten.Events.UseExclusiveLockOnConcurrentAppends = true;
                 marten.Events.UseListenNotifyForEventAppends = true;
@@ -69,6 +72,7 @@ public static class DatabaseServiceCollectionExtensions
         {
             marten.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
                 configure: json => json.Converters.Add(new ShreddableJsonConverterFactory(provider.GetRequiredService<StreamKeyStore>())));
+            marten.Listeners.Add(new RefuseUnversionedAppends());
             marten.Listeners.Add(provider.GetRequiredService<CoarsenTimestamps>());
             marten.Listeners.Add(provider.GetRequiredService<SealShreddableFields>());
         });

@@ -34,7 +34,8 @@ internal sealed class StoredStaffAccounts(IDocumentStore store) : IStaffAccounts
         if (expectedVersion is { } version)
             session.Events.Append(id, version + events.Count, [.. events]);
         else
-            session.Events.Append(id, [.. events]);
+            // Unconditional appends (a failed login) queue on the stream's row rather than fail on its version.
+            await session.Events.AppendExclusive(id, cancellationToken, [.. events]);
         try
         {
             await session.SaveChangesAsync(cancellationToken);

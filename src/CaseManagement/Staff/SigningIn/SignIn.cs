@@ -23,6 +23,8 @@ public sealed partial class SignIn(
 {
     public const string TotpPurpose = "staff-totp-secret";
 
+    private const string LostRace = "concurrent login";
+
     // Verified against when the account does not exist, so that an unknown name costs the same time as a wrong password.
     private readonly Lazy<string> _decoyHash = new(() => hashing.Hash(Guid.NewGuid().ToString()));
 
@@ -32,8 +34,17 @@ public sealed partial class SignIn(
     public async Task<IssuedToken?> AttemptAsync(string username, string password, string? totp, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var account = await accounts.FindAsync(username, cancellationToken);
-        var outcome = await DecideAsync(account, password, totp, now, cancellationToken);
+        StaffAccount? account;
+        string? outcome;
+        var attempt = 0;
+        do
+        {
+            // A login that lost the race for the account's version is decided again on what the winner wrote: a second
+            // password login then succeeds, a second use of the same code is refused as reused.
+            account = await accounts.FindAsync(username, cancellationToken);
+            outcome = await DecideAsync(account, password, totp, now, cancellationToken);
+        }
+        while (outcome == LostRace && ++attempt < 3);
         var recorded = account is null ? UnknownName(username) : account.Username;
         await audit.RecordAsync(new AuditEntry(Guid.NewGuid(), now, recorded, AuditActions.Login, null,
             outcome is null ? AuditOutcomes.Succeeded : AuditOutcomes.Failed, outcome), cancellationToken);
@@ -75,7 +86,7 @@ public sealed partial class SignIn(
         if (hashing.NeedsRehash(account.PasswordHash))
             events.Add(new PasswordRehashed(hashing.Hash(password), now));
         // Conditional on the version read: of two logins racing with the same code, only one wins it.
-        return await accounts.AppendAsync(account.Username, account.Version, events, cancellationToken) ? null : "concurrent login with the same code";
+        return await accounts.AppendAsync(account.Username, account.Version, events, cancellationToken) ? null : LostRace;
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ internal sealed class SealedAttachmentStore(IDocumentStore store, IOfficeSealing
                 ["contentType"] = Encoding.UTF8.GetBytes(file.ContentType),
                 ["streamKey"] = streamKey,
             });
-            session.Events.Append(caseId, new AttachmentReceived(attachmentId, envelope, file.Bytes.LongLength, file.Removed, receivedAt));
+            await session.Events.AppendExclusive(caseId, cancellationToken, new AttachmentReceived(attachmentId, envelope, file.Bytes.LongLength, file.Removed, receivedAt));
             await session.SaveChangesAsync(cancellationToken);
             return new AttachmentResult(AttachmentOutcome.Kept, attachmentId);
         }
