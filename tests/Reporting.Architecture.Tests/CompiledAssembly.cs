@@ -1,4 +1,5 @@
 using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 
 namespace Reporting.Architecture.Tests;
@@ -6,12 +7,16 @@ namespace Reporting.Architecture.Tests;
 /// <summary>What a built assembly refers to, read from its metadata without loading it.</summary>
 internal sealed class CompiledAssembly
 {
-    private CompiledAssembly(string name, IReadOnlyList<string> assemblyReferences, IReadOnlyList<(string Assembly, string Type)> typeReferences, IReadOnlyList<string> platformInvokes)
+    private CompiledAssembly(
+        string name, IReadOnlyList<string> assemblyReferences, IReadOnlyList<(string Assembly, string Type)> typeReferences, IReadOnlyList<string> platformInvokes,
+        IReadOnlyList<string> memberReferences, IReadOnlyList<string> stringLiterals)
     {
         Name = name;
         AssemblyReferences = assemblyReferences;
         TypeReferences = typeReferences;
         PlatformInvokes = platformInvokes;
+        MemberReferences = memberReferences;
+        StringLiterals = stringLiterals;
     }
 
     public string Name { get; }
@@ -24,8 +29,13 @@ internal sealed class CompiledAssembly
     /// <summary>Methods implemented in native code (DllImport, and LibraryImport's generated stubs).</summary>
     public IReadOnlyList<string> PlatformInvokes { get; }
 
+    /// <summary>The names of the methods and fields of other assemblies this one calls or reads.</summary>
+    public IReadOnlyList<string> MemberReferences { get; }
+
+    public IReadOnlyList<string> StringLiterals { get; }
+
     public static readonly IReadOnlyList<string> SourceAssemblies =
-        ["reporting", "Reporting.Intake", "Reporting.CaseManagement", "Reporting.Disclosure", "Reporting.EventStore", "Reporting.Sodium"];
+        ["reporting", "Reporting.Intake", "Reporting.CaseManagement", "Reporting.Disclosure", "Reporting.Storage", "Reporting.Sodium"];
 
     public static CompiledAssembly Load(string name)
     {
@@ -61,6 +71,14 @@ internal sealed class CompiledAssembly
             .Select(method => metadata.GetString(method.Name))
             .ToArray();
 
-        return new CompiledAssembly(name, assemblyReferences, typeReferences, platformInvokes);
+        var memberReferences = metadata.MemberReferences
+            .Select(handle => metadata.GetString(metadata.GetMemberReference(handle).Name))
+            .ToArray();
+
+        var stringLiterals = new List<string>();
+        for (var handle = MetadataTokens.UserStringHandle(1); !handle.IsNil; handle = metadata.GetNextHandle(handle))
+            stringLiterals.Add(metadata.GetUserString(handle));
+
+        return new CompiledAssembly(name, assemblyReferences, typeReferences, platformInvokes, memberReferences, stringLiterals);
     }
 }

@@ -1,6 +1,6 @@
 namespace Reporting.Architecture.Tests;
 
-public sealed class ModuleBoundaryTests
+public sealed partial class ModuleBoundaryTests
 {
     private static readonly string[] Modules = ["Reporting.Intake", "Reporting.CaseManagement", "Reporting.Disclosure"];
 
@@ -32,12 +32,36 @@ public sealed class ModuleBoundaryTests
 
     [Theory]
     [MemberData(nameof(SourceAssemblies))]
-    public void Only_the_event_store_references_Npgsql(string name)
+    public void Only_the_store_layer_uses_Npgsql(string name)
     {
-        var referencesNpgsql = CompiledAssembly.Load(name).AssemblyReferences.Contains("Npgsql");
+        // Marten's own schema API names column types with NpgsqlTypes' enum; connections and commands are the store layer's alone.
+        var npgsqlTypes = CompiledAssembly.Load(name).TypeReferences
+            .Where(reference => reference.Assembly == "Npgsql" && !reference.Type.StartsWith("NpgsqlTypes.", StringComparison.Ordinal));
 
-        Assert.Equal(name == "Reporting.EventStore", referencesNpgsql);
+        Assert.Equal(name == "Reporting.Storage", npgsqlTypes.Any());
     }
+
+    /// <summary>Modules reach the database through Marten's own API (sessions, LINQ, events), never with SQL of their own.</summary>
+    [Theory]
+    [MemberData(nameof(ModuleAssemblies))]
+    public void A_module_writes_no_SQL(string module)
+    {
+        var assembly = CompiledAssembly.Load(module);
+
+        Assert.DoesNotContain(assembly.MemberReferences, member => member is "QueueSqlCommand" or "AdvancedSql" or "ExecuteSqlAsync");
+        Assert.DoesNotContain(assembly.StringLiterals, literal => Sql().IsMatch(literal));
+    }
+
+    [Fact]
+    public void The_SQL_rule_catches_what_it_is_meant_to_catch()
+    {
+        Assert.Contains(CompiledAssembly.Load("Reporting.Storage").StringLiterals, literal => Sql().IsMatch(literal));
+        Assert.Contains("QueueSqlCommand", CompiledAssembly.Load("Reporting.Storage").MemberReferences);
+        Assert.DoesNotMatch(Sql(), "Select the cases to show");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(SELECT .+ FROM|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE (TABLE|FUNCTION|TRIGGER))\b")]
+    private static partial System.Text.RegularExpressions.Regex Sql();
 
     [Theory]
     [MemberData(nameof(SourceAssemblies))]
@@ -50,9 +74,9 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
-    public void The_event_store_and_the_sodium_binding_know_no_domain()
+    public void The_store_layer_and_the_sodium_binding_know_no_domain()
     {
-        foreach (var name in new[] { "Reporting.EventStore", "Reporting.Sodium" })
+        foreach (var name in new[] { "Reporting.Storage", "Reporting.Sodium" })
             Assert.DoesNotContain(CompiledAssembly.Load(name).AssemblyReferences, reference => Modules.Contains(reference) || reference == "reporting");
     }
 
@@ -63,6 +87,6 @@ public sealed class ModuleBoundaryTests
         var hostReferences = CompiledAssembly.Load("reporting").TypeReferences;
 
         Assert.Contains(("Reporting.Intake", "Reporting.Intake.IntakeModule"), hostReferences);
-        Assert.Contains(("Reporting.EventStore", "Reporting.EventStore.Hosting.DatabaseOptions"), hostReferences);
+        Assert.Contains(("Reporting.Storage", "Reporting.Storage.Hosting.DatabaseOptions"), hostReferences);
     }
 }

@@ -42,7 +42,9 @@ public sealed class VerifyCommandTests(PostgresDatabase database) : IClassFixtur
     {
         var altered = await AppendThreeEventsAsync("verify_tampered");
         await using (var tamper = NpgsqlDataSource.Create(database.ConnectionString))
-        await using (var command = tamper.CreateCommand($"UPDATE verify_tampered.mt_events SET data = '{{\"text\": \"forged\"}}' WHERE seq_id = {altered}"))
+        // As a database superuser would: with triggers off, past the one that refuses every rewrite.
+        await using (var command = tamper.CreateCommand(
+            $"SET session_replication_role = replica; UPDATE verify_tampered.mt_events SET data = '{{\"text\": \"forged\"}}' WHERE seq_id = {altered}"))
             await command.ExecuteNonQueryAsync();
         var output = new StringWriter();
 
