@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace Reporting.EventStore.Tests.Contract;
+namespace Reporting.Storage.Tests;
 
 /// <summary>The database administrator's own tool, to tamper with rows behind the store's back.</summary>
 public static class Psql
