@@ -17,6 +17,7 @@ var root = new RootCommand("reporting: the discipline-inspection commission's re
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(UsersCommand.Create());
+root.Subcommands.Add(DbCommand.Create());
 
 // With no verb, or only host options, the program serves.
 if (args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version"))
