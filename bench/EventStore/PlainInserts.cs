@@ -1,42 +1,61 @@
-using System.Security.Cryptography;
-using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Reporting.EventStore.Bench;
 
-/// <summary>The baseline: the same stream and event rows the store writes, by two parameterized INSERTs in one transaction.</summary>
+/// <summary>
+/// The baseline: the same stream and event rows Marten writes (the same columns, a chain-sized header), into plain
+/// copies of Marten's tables with the same indexes and no trigger, by parameterized INSERTs in one transaction each.
+/// </summary>
 public sealed class PlainInserts(NpgsqlDataSource dataSource)
 {
-    public async Task<int> AppendOneToNewStreamAsync()
+    public const string CreateTables = """
+        CREATE TABLE IF NOT EXISTS plain_streams (LIKE mt_streams INCLUDING DEFAULTS INCLUDING INDEXES);
+        CREATE TABLE IF NOT EXISTS plain_events (LIKE mt_events INCLUDING DEFAULTS INCLUDING INDEXES);
+        """;
+
+    private static readonly string Header = $$"""{"x-chain": "{{new string('0', 64)}}"}""";
+
+    public Task<int> AppendOneToNewStreamAsync() => AppendToNewStreamAsync(1);
+
+    /// <summary>One stream row and <paramref name="events"/> event rows, the events in one multi-row INSERT.</summary>
+    public async Task<int> AppendToNewStreamAsync(int events)
     {
         var streamId = Guid.NewGuid();
-        var data = $"{{\"itemId\": \"{streamId}\", \"label\": \"plain\", \"quantity\": 1}}";
+        var ids = new Guid[events];
+        var bodies = new string[events];
+        for (var i = 0; i < events; i++)
+        {
+            ids[i] = Guid.CreateVersion7();
+            bodies[i] = $"{{\"itemId\": \"{streamId}\", \"label\": \"plain\", \"quantity\": {i + 1}}}";
+        }
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand("INSERT INTO mt_streams (id, type, version, timestamp, created, head_hash) VALUES ($1, NULL, 1, now(), now(), $2)")
+                new NpgsqlBatchCommand("INSERT INTO plain_streams (id, type, version, timestamp, created) VALUES ($1, NULL, $2, now(), now())")
                 {
-                    Parameters = { new() { Value = streamId }, new() { Value = SHA256.HashData(Encoding.UTF8.GetBytes(data)) } },
+                    Parameters = { new() { Value = streamId }, new() { Value = (long)events } },
                 },
                 new NpgsqlBatchCommand("""
-                    INSERT INTO mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type, hash)
-                    VALUES (nextval('mt_events_sequence'), $1, $2, 1, $3, 'item_recorded', now(), 'Reporting.EventStore.Bench.ItemRecorded, bench', $4)
+                    INSERT INTO plain_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type, headers)
+                    SELECT nextval('mt_events_sequence'), e.id, $2, e.version, e.body, 'item_recorded', now(), 'Reporting.EventStore.Bench.ItemRecorded, bench', $4
+                    FROM unnest($1::uuid[], $3::jsonb[]) WITH ORDINALITY AS e (id, body, version)
                     """)
                 {
                     Parameters =
                     {
-                        new() { Value = Guid.CreateVersion7() }, new() { Value = streamId },
-                        new() { Value = data, NpgsqlDbType = NpgsqlDbType.Jsonb }, new() { Value = SHA256.HashData(Encoding.UTF8.GetBytes(data)) },
+                        new() { Value = ids }, new() { Value = streamId },
+                        new() { Value = bodies, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
+                        new() { Value = Header, NpgsqlDbType = NpgsqlDbType.Jsonb },
                     },
                 },
             },
         };
         await batch.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
-        return 1;
+        return events;
     }
 }

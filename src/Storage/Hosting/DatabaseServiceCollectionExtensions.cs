@@ -29,6 +29,10 @@ public static class DatabaseServiceCollectionExtensions
             var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
             builder.ConnectionStringBuilder.SearchPath = options.Schema;
             builder.ConnectionStringBuilder.ApplicationName ??= "reporting";
+            // Nothing here leaves state on a pooled connection (advisory locks are transaction-scoped, settings local to
+            // the transaction), and the reset (DISCARD ALL) would throw away the plans of the chain's trigger functions,
+            // to be made again in every transaction: the append ratio went from 0.35 to 0.80 without it.
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
             return builder.Build();
         });
         services.AddOptions<IntegrityOptions>();
@@ -56,7 +60,9 @@ public static class DatabaseServiceCollectionExtensions
                 marten.Events.AddEventType<StreamShredded>();
                 // A writer that loses a race on a stream waits on its row and then fails, before drawing a sequence number.
                 marten.Events.UseExclusiveLockOnConcurrentAppends = true;
-                marten.Events.UseListenNotifyForEventAppends = true;
+                // A NOTIFY in every appending transaction serialises commits on PostgreSQL's queue lock (append ratio 0.21
+                // against 0.35 without); the daemon polls for new events instead, at its own interval.
+                marten.Events.UseListenNotifyForEventAppends = false;
                 // No document row says when it was last written: for an informant's documents that would be the minute they acted.
                 marten.Policies.DisableInformationalFields();
                 marten.Projections.DaemonLockId = options.DaemonLockId;

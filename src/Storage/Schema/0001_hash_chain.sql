@@ -9,14 +9,23 @@ CREATE FUNCTION @schema@.reporting_canonical_field(value text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN value IS NULL THEN '~' ELSE octet_length(value)::text || ':' || value END;
 
+-- The link of the row inserted last in this transaction is kept in two transaction-local settings, so that the next
+-- event of the same stream in the same unit of work (a batch) needs no index lookup for its predecessor; only
+-- assignments are used, which PL/pgSQL evaluates without starting the executor.
 CREATE FUNCTION @schema@.reporting_chain_event() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
-    previous bytea := '\x';
+    previous bytea;
     -- Marten writes JSON null when an event has no headers.
     own_headers jsonb := CASE WHEN jsonb_typeof(NEW.headers) = 'object' THEN NEW.headers - 'x-chain' END;
+    link text;
+    done text;
 BEGIN
-    IF NEW.version > 1 THEN
+    IF NEW.version = 1 THEN
+        previous := '\x';
+    ELSIF current_setting('reporting.chain_key', true) = NEW.stream_id::text || ':' || (NEW.version - 1)::text THEN
+        previous := decode(current_setting('reporting.chain_link'), 'hex');
+    ELSE
         SELECT decode(e.headers ->> 'x-chain', 'hex') INTO previous
         FROM @schema@.mt_events e WHERE e.stream_id = NEW.stream_id AND e.version = NEW.version - 1;
         IF previous IS NULL THEN
@@ -24,7 +33,7 @@ BEGIN
                 MESSAGE = format('event %s of stream %s has no chained predecessor', NEW.version, NEW.stream_id);
         END IF;
     END IF;
-    NEW.headers := coalesce(own_headers, '{}'::jsonb) || jsonb_build_object('x-chain', encode(sha256(previous || convert_to(concat_ws('|',
+    link := encode(sha256(previous || convert_to(concat_ws('|',
         NEW.seq_id::text, NEW.id::text, NEW.stream_id::text, NEW.version::text,
         @schema@.reporting_canonical_field(NEW.type),
         (extract(epoch FROM NEW.timestamp) * 1000000)::bigint::text,
@@ -32,7 +41,10 @@ BEGIN
         @schema@.reporting_canonical_field(NEW.data::text),
         @schema@.reporting_canonical_field(encode(NEW.bdata, 'base64')),
         @schema@.reporting_canonical_field(NEW.mt_dotnet_type),
-        @schema@.reporting_canonical_field(nullif(own_headers, '{}'::jsonb)::text)), 'UTF8')), 'hex'));
+        @schema@.reporting_canonical_field(nullif(own_headers, '{}'::jsonb)::text)), 'UTF8')), 'hex');
+    NEW.headers := coalesce(own_headers, '{}'::jsonb) || jsonb_build_object('x-chain', link);
+    done := set_config('reporting.chain_key', NEW.stream_id::text || ':' || NEW.version::text, true);
+    done := set_config('reporting.chain_link', link, true);
     RETURN NEW;
 END;
 $$;
