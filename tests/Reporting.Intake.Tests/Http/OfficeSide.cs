@@ -37,7 +37,7 @@ public static class OfficeSide
         if (stage is not null)
             events.Add(new InformantStageChanged(stage, DateTimeOffset.UtcNow));
         events.Add(new OfficeMessageSent(Guid.NewGuid(), SealedBox.Seal(Encoding.UTF8.GetBytes(body), mailbox), isFeedback, DateTimeOffset.UtcNow));
-        session.Events.Append(caseId, [.. events]);
+        await session.Events.AppendExclusive(caseId, [.. events]);
         await session.SaveChangesAsync();
     }
 }
