@@ -24,8 +24,7 @@ try
         .ConfigureMarten(options =>
         {
             options.Events.AddEventType<ItemRecorded>();
-            // Marten's own rebuild tuning: documents written by binary COPY, and pages of events as large as a rebuild can use.
-            options.Projections.RebuildWithBulkCopy = true;
+            // Pages of events larger than the default 500, as Marten's docs suggest for rebuilds (daemon BatchSize).
             options.Projections.Add(new ItemTotalsProjection(), ProjectionLifecycle.Async, projection =>
             {
                 projection.BatchSize = 5000;
@@ -72,6 +71,9 @@ try
     if (total < rebuildEvents)
         await FillAsync(rebuildEvents - total);
     total = await ScalarAsync("SELECT count(*) FROM mt_events WHERE type = 'item_recorded'");
+    // What autovacuum does within a minute of a bulk load: without statistics the planner sorts every remaining event
+    // for each page the daemon reads (115 ms a page here) instead of walking the sequence index (1 ms).
+    await ScalarAsync("ANALYZE mt_events; ANALYZE mt_streams; SELECT 0::bigint");
     using var daemon = await store.BuildProjectionDaemonAsync();
     var stopwatch = Stopwatch.StartNew();
     await daemon.RebuildProjectionAsync<ItemTotals>(TimeSpan.FromMinutes(10), CancellationToken.None);
