@@ -30,6 +30,8 @@ try
     var connectionString = new NpgsqlConnectionStringBuilder(await DatabaseProvisioning.EnsureDatabaseAsync(cluster.ConnectionString, "bench")) { MaxPoolSize = clients + 8, NoResetOnClose = true /* as the host's own pool */ }.ConnectionString;
     var builder = ReportingApp.CreateBuilder(["--environment", "Production"]);
     builder.Configuration["ConnectionStrings:Reporting"] = connectionString;
+    // A fresh database: the bench applies the schema as `reporting db migrate` would, then serves as production does.
+    builder.Configuration["Database:MigrateOnStartup"] = "true";
     builder.Configuration["Urls"] = "http://127.0.0.1:0";
     builder.Configuration["Modules"] = "intake";
     builder.Configuration["Logging:LogLevel:Default"] = "Warning";

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Npgsql;
+using Reporting.Storage.Hosting;
+using Reporting.Testing;
+using Xunit.Abstractions;
+
+namespace Reporting.Host.Tests;
+
+/// <summary>
+/// Marten's async daemon in hot/cold mode on two real host processes sharing one database: the first to start leads;
+/// killed with SIGKILL, the other takes the lead and projects what arrives after. The takeover time is printed.
+/// </summary>
+public sealed class DaemonFailoverTests(ITestOutputHelper output) : PostgresDatabase
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task When_the_leading_host_is_killed_the_other_takes_over_and_projects_new_events()
+    {
+        var keys = Path.Combine(TestCluster.NewFolder(), "office-keys.json");
+        await using var first = await HostProcess.StartAsync(ConnectionString, "failover-first", keys);
+        await using var second = await HostProcess.StartAsync(ConnectionString, "failover-second", keys);
+
+        await SubmitAsync(first.BaseAddress);
+        var projector = await WaitForAsync(async () => await LeaderAsync() is "failover-first" && await StatisticsCaughtUpAsync());
+        Assert.True(projector, "The first host to start did not lead and project.");
+
+        var killed = Stopwatch.StartNew();
+        first.Kill();
+        await SubmitAsync(second.BaseAddress);
+        Assert.True(await WaitForAsync(async () => await LeaderAsync() is "failover-second"), "The second host never took the lead.");
+        var lead = killed.Elapsed;
+        Assert.True(await WaitForAsync(StatisticsCaughtUpAsync), "The second host led but did not project the new report.");
+        output.WriteLine($"leader killed → other host holds the lock after {lead.TotalSeconds:F1} s, has projected the new report after {killed.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < Bound)
+        {
+            if (await condition())
+                return true;
+            await Task.Delay(100);
+        }
+        return false;
+    }
+
+    /// <summary>The application name of the session holding Marten's daemon lock (an int key: classid 0, objid the id).</summary>
+    private async Task<string?> LeaderAsync() => await ScalarAsync<string>($"""
+        SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND l.classid = 0 AND l.objid = {new DatabaseOptions(ConnectionString).DaemonLockId}
+        """);
+
+    private async Task<bool> StatisticsCaughtUpAsync() => await ScalarAsync<bool?>("""
+        SELECT p.last_seq_id >= (SELECT max(seq_id) FROM reporting.mt_events)
+        FROM reporting.mt_event_progression p WHERE p.name ILIKE '%statistic%'
+        """) == true;
+
+    private async Task<T?> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)value;
+    }
+
+    private static async Task SubmitAsync(Uri host)
+    {
+        using var client = new HttpClient { BaseAddress = host };
+        var body = new JsonObject
+        {
+            ["report"] = new JsonObject
+            {
+                ["accused"] = new JsonArray(new JsonObject { ["name"] = "张三", ["position"] = "局长", ["organization"] = "某市交通运输局" }),
+                ["categories"] = new JsonArray("integrity"),
+                ["title"] = "工程项目中收受回扣",
+                ["details"] = "二〇二六年三月以来，在道路工程招标中多次收受中标企业回扣。",
+                ["language"] = "zh-CN",
+            },
+        }.ToJsonString();
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri("/api/intake/reports", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    /// <summary>The built <c>reporting</c> program serving all modules, as a process of its own that can be killed.</summary>
+    private sealed class HostProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+
+        private HostProcess(Process process, Uri baseAddress)
+        {
+            _process = process;
+            BaseAddress = baseAddress;
+        }
+
+        public Uri BaseAddress { get; }
+
+        public static async Task<HostProcess> StartAsync(string connectionString, string name, string keysFile)
+        {
+            var dotnet = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+            var start = new ProcessStartInfo(dotnet)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[]
+                     {
+                         Path.Combine(AppContext.BaseDirectory, "reporting.dll"), "serve", "--environment", "Development",
+                         $"--ConnectionStrings:Reporting={new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = name }}",
+                         "--Urls=http://127.0.0.1:0", "--Database:MigrateOnStartup=true", $"--Keys:File={keysFile}",
+                         "--Intake:ProofOfWork:Difficulty=0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+                     })
+                start.ArgumentList.Add(argument);
+            var process = Process.Start(start)!;
+            var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var log = new StringBuilder();
+            process.OutputDataReceived += (_, line) =>
+            {
+                lock (log)
+                    log.AppendLine(line.Data);
+                if (line.Data?.Contains("Now listening on: ", StringComparison.Ordinal) == true)
+                    listening.TrySetResult(new Uri(line.Data[(line.Data.IndexOf("http", StringComparison.Ordinal))..].Trim()));
+            };
+            process.ErrorDataReceived += (_, line) =>
+            {
+                lock (log)
+                    log.AppendLine(line.Data);
+            };
+            process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The host exited before listening:\n{log}"));
+            process.EnableRaisingEvents = true;
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var started = await listening.Task.WaitAsync(Bound);
+            return new HostProcess(process, started);
+        }
+
+        /// <summary>SIGKILL: no shutdown, no lock released by the process itself.</summary>
+        public void Kill()
+        {
+            if (!_process.HasExited)
+                _process.Kill(entireProcessTree: true);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Kill();
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+    }
+}
