@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Npgsql;
 using Reporting.Storage.Hosting;
 using Reporting.Testing;
@@ -10,8 +12,8 @@ using Xunit.Abstractions;
 namespace Reporting.Host.Tests;
 
 /// <summary>
-/// Marten's async daemon in hot/cold mode on two real host processes sharing one database: the first to start leads;
-/// killed with SIGKILL, the other takes the lead and projects what arrives after. The takeover time is printed.
+/// Marten's async daemon in hot/cold mode on two real host processes sharing one database: one leads; killed with
+/// SIGKILL, the other takes the lead and projects what arrives after. The takeover time is printed.
 /// </summary>
 public sealed class DaemonFailoverTests(ITestOutputHelper output) : PostgresDatabase
 {
@@ -25,15 +27,16 @@ public sealed class DaemonFailoverTests(ITestOutputHelper output) : PostgresData
         await using var second = await HostProcess.StartAsync(ConnectionString, "failover-second", keys);
 
         await SubmitAsync(first.BaseAddress);
-        var projector = await WaitForAsync(async () => await LeaderAsync() is "failover-first" && await StatisticsCaughtUpAsync());
-        Assert.True(projector, "The first host to start did not lead and project.");
+        Assert.True(await WaitForAsync(async () => await LeaderAsync() is not null && await StatisticsCaughtUpAsync()),
+            $"Neither host led and projected: {await StateAsync()}");
+        var (leader, other, otherName) = await LeaderAsync() is "failover-first" ? (first, second, "failover-second") : (second, first, "failover-first");
 
         var killed = Stopwatch.StartNew();
-        first.Kill();
-        await SubmitAsync(second.BaseAddress);
-        Assert.True(await WaitForAsync(async () => await LeaderAsync() is "failover-second"), "The second host never took the lead.");
+        leader.Kill();
+        await SubmitAsync(other.BaseAddress);
+        Assert.True(await WaitForAsync(async () => await LeaderAsync() == otherName), $"The surviving host never took the lead: {await StateAsync()}");
         var lead = killed.Elapsed;
-        Assert.True(await WaitForAsync(StatisticsCaughtUpAsync), "The second host led but did not project the new report.");
+        Assert.True(await WaitForAsync(StatisticsCaughtUpAsync), $"The surviving host led but did not project the new report: {await StateAsync()}");
         output.WriteLine($"leader killed → other host holds the lock after {lead.TotalSeconds:F1} s, has projected the new report after {killed.Elapsed.TotalSeconds:F1} s");
     }
 
@@ -49,11 +52,26 @@ public sealed class DaemonFailoverTests(ITestOutputHelper output) : PostgresData
         return false;
     }
 
-    /// <summary>The application name of the session holding Marten's daemon lock (an int key: classid 0, objid the id).</summary>
-    private async Task<string?> LeaderAsync() => await ScalarAsync<string>($"""
-        SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-        WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-          AND l.classid = 0 AND l.objid = {new DatabaseOptions(ConnectionString).DaemonLockId}
+    /// <summary>
+    /// The application name of the session holding the statistics shard's daemon lock. Marten 9 elects a leader per
+    /// shard: the lock id is derived from the schema, the shard's identity and our base <c>DaemonLockId</c>, and taken as
+    /// a bigint advisory lock (classid the high half, objid the low half, objsubid 1).
+    /// </summary>
+    private async Task<string?> LeaderAsync()
+    {
+        long key = ProjectionLockIds.Compute("reporting", new ShardName("CaseStatistics"), new DatabaseOptions(ConnectionString).DaemonLockId);
+        return await ScalarAsync<string>($"""
+            SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND l.classid = {(key >> 32) & 0xFFFFFFFF} AND l.objid = {key & 0xFFFFFFFF} AND l.objsubid = 1
+            """);
+    }
+
+    private async Task<string?> StateAsync() => await ScalarAsync<string>("""
+        SELECT (SELECT string_agg(a.application_name || ':' || l.classid || '/' || l.objid || '/' || l.objsubid, ' ')
+                FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory')
+            || ' | ' || coalesce((SELECT string_agg(name || '=' || last_seq_id, ' ') FROM reporting.mt_event_progression), 'no progression')
+            || ' | head ' || coalesce((SELECT max(seq_id)::text FROM reporting.mt_events), 'none')
         """);
 
     private async Task<bool> StatisticsCaughtUpAsync() => await ScalarAsync<bool?>("""

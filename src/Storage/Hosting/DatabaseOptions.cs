@@ -25,8 +25,9 @@ public sealed partial record DatabaseOptions
     public bool MigrateOnStartup { get; }
 
     /// <summary>
-    /// The advisory lock behind the async daemon's leader election, one per schema: hosts of one deployment share it,
-    /// deployments in other schemas of the same database do not.
+    /// The base of the advisory locks behind the async daemon's leader election. Marten 9 elects a leader per projection
+    /// shard and derives each shard's lock from this base, the schema and the shard's name: hosts of one deployment share
+    /// the locks, deployments in other schemas of the same database do not.
     /// </summary>
     public int DaemonLockId =>
         System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"reporting.daemon:{Schema}"))) & 0x7FFFFFFF;
