@@ -207,9 +207,15 @@ public sealed class ReportCommitQueueTests(IntakeHost host) : IClassFixture<Inta
         public async Task WaitUntilBlockedAsync()
         {
             var deadline = DateTime.UtcNow.AddSeconds(30);
+            // Inside a transaction PostgreSQL answers from the activity snapshot it took at the first read, so the
+            // snapshot is cleared before each look, or a writer that arrives after the first look is never seen.
+            await using var clear = new NpgsqlCommand("SELECT pg_stat_clear_snapshot()", connection, transaction);
             await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection, transaction);
-            while ((long)(await command.ExecuteScalarAsync())! == 0)
+            while (true)
             {
+                await clear.ExecuteNonQueryAsync();
+                if ((long)(await command.ExecuteScalarAsync())! > 0)
+                    return;
                 Assert.True(DateTime.UtcNow < deadline, "No writer came to wait for the held stream.");
                 await Task.Delay(10);
             }
