@@ -104,4 +104,30 @@ public sealed class MartenAssumptionsTests(StorageFixture fixture) : IClassFixtu
 
         Assert.True(report.IsIntact, string.Join("; ", report.Findings));
     }
+
+    [Fact]
+    public async Task A_row_naming_a_foreign_type_is_refused_on_reading_before_that_type_is_constructed()
+    {
+        var id = Guid.NewGuid();
+        await using (var session = fixture.Store.LightweightSession())
+        {
+            session.Events.StartStream(id, new LedgerOpened("丁"));
+            await session.SaveChangesAsync();
+        }
+        const string Body = """{"name": "x", "value": "y"}""";
+        // Written as the application's connections could (the chain trigger links it like any row): Marten finds no
+        // registered alias, falls back to Type.GetType on mt_dotnet_type, and would deserialize into that type.
+        await Psql.RunAsync(fixture.ConnectionString, $"""
+            SET search_path TO {StorageFixture.Schema};
+            WITH s AS (UPDATE mt_streams SET version = version + 1 WHERE id = '{id}' RETURNING version)
+            INSERT INTO mt_events (seq_id, id, stream_id, version, data, type, timestamp, mt_dotnet_type, tenant_id)
+            SELECT nextval('mt_events_sequence'), gen_random_uuid(), '{id}', s.version, '{Body}', 'cookie', now(),
+                   '{typeof(System.Net.Cookie).AssemblyQualifiedName}', '*DEFAULT*' FROM s;
+            """);
+
+        await using var query = fixture.Store.QuerySession();
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => query.Events.FetchStreamAsync(id));
+
+        Assert.Contains("The store reads and writes only its own types", refused.GetBaseException().Message, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Reporting.Storage.Checkpoints;
 using Reporting.Storage.Schema;
+using Reporting.Storage.Serialization;
 using Reporting.Storage.Shredding;
 using Reporting.Storage.Timestamps;
 using Reporting.Storage.Verification;
@@ -80,7 +82,11 @@ public static class DatabaseServiceCollectionExtensions
         services.ConfigureMarten((provider, marten) =>
         {
             marten.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
-                configure: json => json.Converters.Add(new ShreddableJsonConverterFactory(provider.GetRequiredService<StreamKeyStore>())));
+                configure: json =>
+                {
+                    json.Converters.Add(new ShreddableJsonConverterFactory(provider.GetRequiredService<StreamKeyStore>()));
+                    json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(OwnTypesOnly.Refuse);
+                });
             marten.Listeners.Add(new RefuseUnversionedAppends());
             marten.Listeners.Add(provider.GetRequiredService<CoarsenTimestamps>());
             marten.Listeners.Add(provider.GetRequiredService<SealShreddableFields>());
