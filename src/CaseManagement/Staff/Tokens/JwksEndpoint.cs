@@ -6,8 +6,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace Reporting.CaseManagement.Staff.Tokens;
 
 /// <summary>
-/// <c>GET /.well-known/jwks.json</c>: the public keys that verify staff tokens (RFC 7517), written by hand because
-/// IdentityModel 5.7.2 cannot convert an ECDsa key to a JWK.
+/// <c>GET /.well-known/jwks.json</c>: the public keys that verify staff tokens (RFC 7517), converted by IdentityModel's
+/// <c>JsonWebKeyConverter</c>; only the public members are written, whatever else the converted key carries.
 /// </summary>
 internal static class JwksEndpoint
 {
@@ -18,8 +18,8 @@ internal static class JwksEndpoint
 
     public static JwksDocument Document(TokenSigningKeys keys) => new([.. keys.All.Select(key =>
     {
-        var point = key.PublicParameters().Q;
-        return new Jwk("EC", "P-256", Base64UrlEncoder.Encode(point.X), Base64UrlEncoder.Encode(point.Y), key.KeyId, SecurityAlgorithms.EcdsaSha256, "sig");
+        var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(key.SecurityKey);
+        return new Jwk(jwk.Kty, jwk.Crv, jwk.X, jwk.Y, jwk.Kid, SecurityAlgorithms.EcdsaSha256, JsonWebKeyUseNames.Sig);
     })]);
 }
 

@@ -1,8 +1,8 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Reporting.CaseManagement.Staff.Accounts;
 using Reporting.CaseManagement.Staff.Authorization;
@@ -10,7 +10,7 @@ using Reporting.CaseManagement.Staff.Authorization;
 namespace Reporting.CaseManagement.Staff.Tokens;
 
 /// <summary>
-/// Bearer-token validation through JwtBearer 3.1.18: our own ES256 tokens, or an external OpenID Connect provider's
+/// Bearer-token validation through JwtBearer: our own ES256 tokens, or an external OpenID Connect provider's
 /// when <c>Authentication:Authority</c> is set.
 /// </summary>
 internal static class StaffAuthentication
@@ -21,8 +21,7 @@ internal static class StaffAuthentication
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenSigningKeys, StaffTokenOptions>((bearer, keys, options) =>
         {
             // Claims keep their JWT names ("sub", "role"); the inbound map would rename them to URIs.
-            bearer.SecurityTokenValidators.Clear();
-            bearer.SecurityTokenValidators.Add(new JwtSecurityTokenHandler { MapInboundClaims = false });
+            bearer.MapInboundClaims = false;
             bearer.IncludeErrorDetails = false;
             if (options.UsesExternalProvider)
                 ConfigureExternalProvider(bearer, options);
@@ -46,6 +45,7 @@ internal static class StaffAuthentication
             ClockSkew = StaffTokenOptions.ClockSkew,
             NameClaimType = StaffClaims.Subject,
             RoleClaimType = StaffClaims.Role,
+            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
         };
         // Only ECDsa keys, and only by their exact kid: an unknown kid finds no key at all, and an HMAC signature made
         // with the public key as its secret cannot verify against an ECDsa key.
@@ -54,12 +54,12 @@ internal static class StaffAuthentication
         bearer.Events = new JwtBearerEvents { OnTokenValidated = ValidateOwnTokenAsync, OnChallenge = ChallengeAsync };
     }
 
-    /// <summary>Past the signature: the algorithm must be ES256, and the account must still be what the token says it is.</summary>
+    /// <summary>Past the signature: the account must still be what the token says it is.</summary>
     private static async Task ValidateOwnTokenAsync(TokenValidatedContext context)
     {
-        if (context.SecurityToken is not JwtSecurityToken { Header.Alg: SecurityAlgorithms.EcdsaSha256 } token)
+        if (context.SecurityToken is not JsonWebToken token)
         {
-            context.Fail("Only ES256 tokens are accepted.");
+            context.Fail("The token was not read as a JSON web token.");
             return;
         }
         var directory = context.HttpContext.RequestServices.GetRequiredService<IStaffAccounts>();
@@ -102,15 +102,16 @@ internal static class StaffAuthentication
             ClockSkew = StaffTokenOptions.ClockSkew,
             NameClaimType = StaffClaims.Subject,
             RoleClaimType = StaffClaims.Role,
+            ValidAlgorithms = ExternalRoleMapping.AsymmetricAlgorithms,
         };
         bearer.Events = new JwtBearerEvents
         {
             OnChallenge = ChallengeAsync,
             OnTokenValidated = context =>
             {
-                if (context.SecurityToken is not JwtSecurityToken token || !ExternalRoleMapping.IsAsymmetric(token.Header.Alg))
+                if (context.SecurityToken is not JsonWebToken token)
                 {
-                    context.Fail("Only asymmetrically signed tokens are accepted.");
+                    context.Fail("The token was not read as a JSON web token.");
                     return Task.CompletedTask;
                 }
                 var username = token.Claims.FirstOrDefault(claim => claim.Type == options.UsernameClaim)?.Value;

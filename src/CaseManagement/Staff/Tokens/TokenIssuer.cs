@@ -1,5 +1,5 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Reporting.CaseManagement.Staff.Accounts;
 
@@ -8,7 +8,7 @@ namespace Reporting.CaseManagement.Staff.Tokens;
 /// <summary>Issues the ES256 access tokens of <c>POST /api/auth/token</c>.</summary>
 public sealed class TokenIssuer(TokenSigningKeys keys, StaffTokenOptions options, TimeProvider time)
 {
-    private static readonly JwtSecurityTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     public IssuedToken Issue(StaffAccount account)
     {
@@ -31,7 +31,7 @@ public sealed class TokenIssuer(TokenSigningKeys keys, StaffTokenOptions options
             Expires = (now + StaffTokenOptions.TokenLifetime).UtcDateTime,
             SigningCredentials = new SigningCredentials(key.SecurityKey, SecurityAlgorithms.EcdsaSha256),
         };
-        return new IssuedToken(Handler.WriteToken(Handler.CreateJwtSecurityToken(descriptor)), (int)StaffTokenOptions.TokenLifetime.TotalSeconds);
+        return new IssuedToken(Handler.CreateToken(descriptor), (int)StaffTokenOptions.TokenLifetime.TotalSeconds);
     }
 }
 
