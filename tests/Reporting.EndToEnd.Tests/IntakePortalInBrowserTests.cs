@@ -5,7 +5,7 @@ namespace Reporting.EndToEnd.Tests;
 public sealed class IntakePortalInBrowserTests(IntakePortalHost host, Browser browser) : IClassFixture<IntakePortalHost>, IClassFixture<Browser>
 {
     /// <summary>Longer than the form delay the host is configured with: a person reads before posting.</summary>
-    private static readonly TimeSpan Reading = TimeSpan.FromSeconds(1.3);
+    private static readonly TimeSpan Reading = TimeSpan.FromSeconds(2.1);
 
     [Fact]
     public async Task With_JavaScript_disabled_an_informant_reports_reads_the_receipt_checks_status_sends_a_message_and_a_photo_in_Chinese()

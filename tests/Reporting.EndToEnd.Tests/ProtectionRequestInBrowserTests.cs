@@ -6,7 +6,7 @@ namespace Reporting.EndToEnd.Tests;
 public sealed class ProtectionRequestInBrowserTests(IntakePortalHost host, Browser browser) : IClassFixture<IntakePortalHost>, IClassFixture<Browser>
 {
     /// <summary>Longer than the form delay the host is configured with: a person reads before posting.</summary>
-    private static readonly TimeSpan Reading = TimeSpan.FromSeconds(1.3);
+    private static readonly TimeSpan Reading = TimeSpan.FromSeconds(2.1);
 
     [Theory]
     [InlineData("", "zh-CN", "提交", "查询", "您担心或遇到的情况", "请求保护", "保护请求已送交受理部门。")]

@@ -19,7 +19,9 @@ public sealed class FormThrottle(SignedTokens tokens, TimeProvider clock, IOptio
         var now = clock.GetUtcNow();
         if (issuedAt is null || issuedAt + Options.Lifetime < now)
             return FormTokenVerdict.Invalid;
-        if (issuedAt + Options.MinimumAge > now)
+        // The token holds only the second it was issued in; counted from the end of that second, a post is never
+        // accepted less than MinimumAge after the page was served.
+        if (issuedAt.Value.AddSeconds(1) + Options.MinimumAge > now)
             return FormTokenVerdict.TooSoon;
         return await tokens.TrySpendAsync(token!, issuedAt.Value + Options.Lifetime, cancellationToken) ? FormTokenVerdict.Accepted : FormTokenVerdict.Invalid;
     }

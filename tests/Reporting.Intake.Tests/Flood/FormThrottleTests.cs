@@ -22,7 +22,19 @@ public sealed class FormThrottleTests
         var token = _throttle.Issue();
 
         Assert.Equal(FormTokenVerdict.TooSoon, await _throttle.SpendAsync(token, CancellationToken.None));
-        _clock.Advance(TimeSpan.FromSeconds(5));
+        _clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal(FormTokenVerdict.Accepted, await _throttle.SpendAsync(token, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_form_served_at_the_end_of_a_second_is_still_too_soon_until_the_whole_minimum_age_has_passed()
+    {
+        _clock.Advance(TimeSpan.FromMilliseconds(999));
+        var token = _throttle.Issue();
+        _clock.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(FormTokenVerdict.TooSoon, await _throttle.SpendAsync(token, CancellationToken.None));
+        _clock.Advance(TimeSpan.FromMilliseconds(2));
         Assert.Equal(FormTokenVerdict.Accepted, await _throttle.SpendAsync(token, CancellationToken.None));
     }
 

@@ -62,7 +62,7 @@ public sealed partial class PortalTests(IntakeHost host) : IClassFixture<IntakeH
     public async Task An_invalid_report_is_shown_again_with_each_problem_beside_its_field_in_English()
     {
         var (token, _) = await FormTokenAsync("/report?lang=en");
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
 
         var response = await PostFormAsync("/report?lang=en", new() { ["formToken"] = token, ["title"] = "Gifts", ["details"] = "too short", ["occurredFrom"] = "2999-01-01" });
         var html = await response.Content.ReadAsStringAsync();
@@ -80,7 +80,7 @@ public sealed partial class PortalTests(IntakeHost host) : IClassFixture<IntakeH
     public async Task A_form_token_posted_twice_is_refused_the_second_time()
     {
         var (token, _) = await FormTokenAsync("/status");
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
 
         await PostFormAsync("/status", new() { ["formToken"] = token, ["receipt"] = "0000" });
         var again = await PostFormAsync("/status", new() { ["formToken"] = token, ["receipt"] = "0000" });
@@ -93,7 +93,7 @@ public sealed partial class PortalTests(IntakeHost host) : IClassFixture<IntakeH
     public async Task A_mistyped_receipt_is_caught_before_any_lookup_with_a_plain_message()
     {
         var (token, _) = await FormTokenAsync("/status");
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
         var receipt = Intake.Receipts.ReceiptCode.Generate().Display;
         var mistyped = receipt[..^1] + (receipt[^1] == '7' ? '8' : '7');
 

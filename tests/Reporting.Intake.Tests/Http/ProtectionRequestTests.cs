@@ -82,7 +82,7 @@ public sealed partial class ProtectionRequestTests(IntakeHost host) : IClassFixt
         var form = ProtectionForm().Match(casePage);
         Assert.True(form.Success);
 
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
         var response = await host.Client.PostAsync(new Uri($"/protection{query}", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["formToken"] = form.Groups["token"].Value,
@@ -102,7 +102,7 @@ public sealed partial class ProtectionRequestTests(IntakeHost host) : IClassFixt
     {
         var receipt = await IntakeClient.SubmitValidAsync(host.Client);
         var form = ProtectionForm().Match(await PostStatusFormAsync("/status", new() { ["receipt"] = receipt }));
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
 
         var response = await host.Client.PostAsync(new Uri("/protection", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -126,7 +126,7 @@ public sealed partial class ProtectionRequestTests(IntakeHost host) : IClassFixt
     {
         var html = await host.Client.GetStringAsync(new Uri(path, UriKind.Relative));
         fields["formToken"] = FormToken().Match(html).Groups[1].Value;
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
         var response = await host.Client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();

@@ -46,7 +46,7 @@ public sealed partial class SeveralHostsTests(SeveralHostsTests.TwoHosts hosts) 
     {
         var html = await hosts.First.Client.GetStringAsync(new Uri("/status", UriKind.Relative));
         var token = FormToken().Match(html).Groups[1].Value;
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
         var fields = new Dictionary<string, string> { ["formToken"] = token, ["receipt"] = "0000" };
 
         var first = await hosts.Second.Client.PostAsync(new Uri("/status", UriKind.Relative), new FormUrlEncodedContent(fields));
