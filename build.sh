@@ -34,7 +34,6 @@ need_runtime() {
   command -v dotnet >/dev/null 2>&1 || die ".NET 10 SDK not found: install dotnet-sdk-10.0 and run again"
   local missing=()
   have_postgres || missing+=(postgresql)
-  ldconfig -p 2>/dev/null | grep -q 'libsodium.so.23' || missing+=(libsodium23)
   id postgres >/dev/null 2>&1 || [ "$(id -u)" != 0 ] || missing+=(postgresql)
   apt_install "${missing[@]}"
 }

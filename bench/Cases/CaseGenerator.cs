@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Reporting.CaseManagement.Cases;
 using Reporting.CaseManagement.Cases.Accepting;
@@ -19,7 +20,6 @@ using Reporting.CaseManagement.Cases.Transferring;
 using Reporting.CaseManagement.Contracts;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Sealing;
-using Reporting.Sodium.Primitives;
 
 namespace Reporting.Cases.Bench;
 
@@ -54,7 +54,7 @@ internal sealed class CaseGenerator(OfficeSealingKey office, WorkingCalendar cal
         var identity = realName ? Envelopes.Seal(office, caseId, new Dictionary<string, byte[]> { ["identity"] = Encoding.UTF8.GetBytes("""{"name":"李四","phone":"13800000000"}""") }) : null;
         var events = new List<object>
         {
-            new ReportSubmitted(caseId, Convert.ToBase64String(SecureRandom.GetBytes(32)), SecureRandom.GetBytes(32), report, identity, "zh-CN", clock),
+            new ReportSubmitted(caseId, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), RandomNumberGenerator.GetBytes(32), report, identity, "zh-CN", clock),
         };
         var state = CaseState.Create((ReportSubmitted)events[0]);
 
@@ -115,7 +115,7 @@ internal sealed class CaseGenerator(OfficeSealingKey office, WorkingCalendar cal
         Do(Approver1, new Approve("同意"));
         if (depth < 90)
             return events;
-        Do(Registrar, new CloseCase("经查，反映问题属实，已给予党内警告处分。", Guid.NewGuid(), SecureRandom.GetBytes(48)));
+        Do(Registrar, new CloseCase("经查，反映问题属实，已给予党内警告处分。", Guid.NewGuid(), RandomNumberGenerator.GetBytes(48)));
         return events;
     }
 }

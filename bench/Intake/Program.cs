@@ -11,7 +11,7 @@ using Reporting.Storage.Schema;
 using Reporting.Host;
 using Reporting.Host.EmbeddedPostgres;
 using Reporting.Intake.Bench;
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 
 // One run, one durable database (fsync on): first the real host taking sealed reports from 64 loopback clients (BENCH_CLIENTS) with
 // proof of work off, then as many clients doing plain parameterized INSERTs of rows as large as the stored reports,

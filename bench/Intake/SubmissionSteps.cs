@@ -4,7 +4,7 @@ using System.Text.Json;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Reports.Submitting;
 using Reporting.Intake.Sealing;
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 
 namespace Reporting.Intake.Bench;
 

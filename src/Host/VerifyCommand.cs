@@ -4,7 +4,7 @@ using Reporting.Storage.Hosting;
 using Reporting.Storage.Schema;
 using Reporting.Storage.Verification;
 using Reporting.Host.EmbeddedPostgres;
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 
 namespace Reporting.Host;
 

@@ -26,7 +26,7 @@ internal sealed class CompiledAssembly
     /// <summary>Every type used from another assembly: (that assembly, namespace-qualified type name).</summary>
     public IReadOnlyList<(string Assembly, string Type)> TypeReferences { get; }
 
-    /// <summary>Methods implemented in native code (DllImport, and LibraryImport's generated stubs).</summary>
+    /// <summary>Methods implemented in native code (DllImport, and LibraryImport's generated stubs), as <c>Namespace.Type::method</c>.</summary>
     public IReadOnlyList<string> PlatformInvokes { get; }
 
     /// <summary>The names of the methods and fields of other assemblies this one calls or reads.</summary>
@@ -35,7 +35,7 @@ internal sealed class CompiledAssembly
     public IReadOnlyList<string> StringLiterals { get; }
 
     public static readonly IReadOnlyList<string> SourceAssemblies =
-        ["reporting", "Reporting.Intake", "Reporting.CaseManagement", "Reporting.Disclosure", "Reporting.Storage", "Reporting.Sodium"];
+        ["reporting", "Reporting.Intake", "Reporting.CaseManagement", "Reporting.Disclosure", "Reporting.Storage", "Reporting.Cryptography"];
 
     public static CompiledAssembly Load(string name)
     {
@@ -68,7 +68,11 @@ internal sealed class CompiledAssembly
         var platformInvokes = metadata.MethodDefinitions
             .Select(metadata.GetMethodDefinition)
             .Where(method => (method.Attributes & System.Reflection.MethodAttributes.PinvokeImpl) != 0)
-            .Select(method => metadata.GetString(method.Name))
+            .Select(method =>
+            {
+                var type = metadata.GetTypeDefinition(method.GetDeclaringType());
+                return $"{metadata.GetString(type.Namespace)}.{metadata.GetString(type.Name)}::{metadata.GetString(method.Name)}";
+            })
             .ToArray();
 
         var memberReferences = metadata.MemberReferences

@@ -65,18 +65,19 @@ public sealed partial class ModuleBoundaryTests
 
     [Theory]
     [MemberData(nameof(SourceAssemblies))]
-    public void Only_the_sodium_binding_calls_native_code(string name)
+    public void Only_the_libsodium_interop_calls_native_code(string name)
     {
-        var assembly = CompiledAssembly.Load(name);
+        var invokes = CompiledAssembly.Load(name).PlatformInvokes;
 
-        if (name != "Reporting.Sodium")
-            Assert.Empty(assembly.PlatformInvokes);
+        Assert.All(invokes, invoke => Assert.StartsWith("Reporting.Cryptography.Sodium.Libsodium::", invoke));
+        if (name == "Reporting.Cryptography")
+            Assert.Contains(invokes, invoke => invoke.Contains("crypto_secretstream_xchacha20poly1305_push", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void The_store_layer_and_the_sodium_binding_know_no_domain()
+    public void The_store_layer_and_the_cryptography_know_no_domain()
     {
-        foreach (var name in new[] { "Reporting.Storage", "Reporting.Sodium" })
+        foreach (var name in new[] { "Reporting.Storage", "Reporting.Cryptography" })
             Assert.DoesNotContain(CompiledAssembly.Load(name).AssemblyReferences, reference => Modules.Contains(reference) || reference == "reporting");
     }
 

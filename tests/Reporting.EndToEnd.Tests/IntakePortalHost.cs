@@ -1,4 +1,4 @@
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 using Reporting.Testing;
 
 namespace Reporting.EndToEnd.Tests;

@@ -1,5 +1,5 @@
 using Npgsql;
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 
 namespace Reporting.Storage.Tests;
 

@@ -3,7 +3,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 using Reporting.Storage.Hosting;
 using Reporting.Storage.Schema;
 using Reporting.Storage.Shredding;

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Reporting.CaseManagement.Staff.Accounts;
-using Reporting.Sodium.Cryptography;
-using Reporting.Sodium.Primitives;
+using NSec.Cryptography;
 
 namespace Reporting.CaseManagement.Keys;
 
@@ -19,7 +18,7 @@ internal sealed class KeyEncryptionWrapping(OfficeKeys keys) : ISecretWrapping
     {
         var kek = keys.Current(OfficeKeyPurpose.KeyEncryption);
         var keyId = Encoding.UTF8.GetBytes(kek.KeyId);
-        var nonce = SecureRandom.GetBytes(Aead.NonceSize);
+        var nonce = RandomNumberGenerator.GetBytes(Aead.NonceSize);
         var ciphertext = Aead.Encrypt(kek.Key, nonce, Encoding.UTF8.GetBytes(purpose), secret);
         return [(byte)keyId.Length, .. keyId, .. nonce, .. ciphertext];
     }

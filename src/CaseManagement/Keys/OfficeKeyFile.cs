@@ -2,8 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
-using Reporting.Sodium.Cryptography;
-using Reporting.Sodium.Primitives;
+using NSec.Cryptography;
 
 namespace Reporting.CaseManagement.Keys;
 
@@ -24,7 +23,7 @@ public static class OfficeKeyFile
     /// <summary>A new file with one key of each purpose; refuses to overwrite an existing file.</summary>
     public static OfficeKeys Create(string path, string passphrase, DateTimeOffset now)
     {
-        var salt = SecureRandom.GetBytes(16);
+        var salt = RandomNumberGenerator.GetBytes(16);
         var derivation = new KeyFileDerivation("argon2id", Base64UrlEncoder.Encode(salt), PassphraseCost.NumberOfPasses, PassphraseCost.MemorySize);
         var content = new KeyFileContent(KeyFileContent.CurrentFormat, derivation, []);
         using var wrappingKey = DeriveWrappingKey(passphrase, derivation);
@@ -62,9 +61,9 @@ public static class OfficeKeyFile
 
     private static OfficeKey AddNewKey(KeyFileContent content, Key wrappingKey, OfficeKeyPurpose purpose, DateTimeOffset now)
     {
-        var keyId = $"{purpose.KeyIdPrefix}-{now:yyyyMMdd}-{Convert.ToHexStringLower(SecureRandom.GetBytes(4))}";
+        var keyId = $"{purpose.KeyIdPrefix}-{now:yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
         var key = Key.Create(purpose.Algorithm, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
-        var nonce = SecureRandom.GetBytes(Wrapping.NonceSize);
+        var nonce = RandomNumberGenerator.GetBytes(Wrapping.NonceSize);
         var secret = key.Export(purpose.PrivateFormat);
         try
         {

@@ -1,7 +1,8 @@
+using Reporting.Cryptography.Hpke;
 using System.Security.Cryptography;
 using Reporting.Intake.Receipts;
-using Reporting.Sodium.Cryptography;
-using Reporting.Sodium.Primitives;
+using NSec.Cryptography;
+using Reporting.Intake.Contracts;
 
 namespace Reporting.Intake.Sealing;
 
@@ -30,10 +31,10 @@ public sealed class Mailbox : IDisposable
 
     public byte[] PublicKey => _key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
 
-    public byte[] Seal(ReadOnlySpan<byte> plaintext) => SealedBox.Seal(plaintext, _key.PublicKey);
+    public byte[] Seal(ReadOnlySpan<byte> plaintext) => HpkeEnvelope.Seal(_key.PublicKey, SealingInfo.Mailbox, plaintext);
 
     /// <summary>Null when the box was not sealed to this mailbox or was altered.</summary>
-    public byte[]? Open(ReadOnlySpan<byte> sealedBox) => SealedBox.TryOpen(sealedBox, _key, out var plaintext) ? plaintext : null;
+    public byte[]? Open(ReadOnlySpan<byte> envelope) => HpkeEnvelope.TryOpen(_key, SealingInfo.Mailbox, envelope, out var plaintext) ? plaintext : null;
 
     public void Dispose() => _key.Dispose();
 }

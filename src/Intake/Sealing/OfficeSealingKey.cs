@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 
 namespace Reporting.Intake.Sealing;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 using Reporting.Storage.HashChain;
 
 namespace Reporting.Storage.Checkpoints;

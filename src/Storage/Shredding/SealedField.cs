@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 
 namespace Reporting.Storage.Shredding;
 

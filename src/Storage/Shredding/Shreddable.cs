@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 
 namespace Reporting.Storage.Shredding;
 

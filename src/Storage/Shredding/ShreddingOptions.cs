@@ -1,4 +1,4 @@
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 
 namespace Reporting.Storage.Shredding;
 

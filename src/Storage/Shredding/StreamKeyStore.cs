@@ -4,7 +4,7 @@ using System.Text;
 using Marten.Exceptions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 using Reporting.Storage.Hosting;
 
 namespace Reporting.Storage.Shredding;

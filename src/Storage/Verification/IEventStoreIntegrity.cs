@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 using Reporting.Storage.Checkpoints;
 using Reporting.Storage.Hosting;
 

@@ -2,7 +2,7 @@ using System.Data;
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 using Reporting.Storage.Checkpoints;
 using Reporting.Storage.HashChain;
 
@@ -41,7 +41,7 @@ internal sealed class IntegrityVerifier(NpgsqlDataSource dataSource, string sche
         var checkpoints = await ReadCheckpointsAsync(connection, transaction, cancellationToken);
         var valid = CheckSignatures(checkpoints, findings);
         var latest = valid.Count > 0 ? valid[^1].Checkpoint : null;
-        using var headsHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var headsHash = System.Security.Cryptography.IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long headCount = 0;
 
         void FinishStream(StreamWalk walk)

@@ -81,7 +81,7 @@ public sealed class CaseStreamInTheEventStoreTests : PostgresDatabase
 
     private static readonly JsonSerializerOptions Plain = new() { Converters = { new Reporting.CaseManagement.Cases.Listing.PlainShreddableConverter() } };
 
-    private readonly Reporting.Sodium.Cryptography.Key _keyEncryptionKey = Reporting.Sodium.Cryptography.Key.Create(Reporting.Sodium.Cryptography.AeadAlgorithm.XChaCha20Poly1305);
+    private readonly NSec.Cryptography.Key _keyEncryptionKey = NSec.Cryptography.Key.Create(NSec.Cryptography.AeadAlgorithm.XChaCha20Poly1305);
 
     public override async Task DisposeAsync()
     {

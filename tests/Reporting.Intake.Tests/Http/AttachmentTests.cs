@@ -1,3 +1,5 @@
+using Reporting.Cryptography.SecretStreams;
+using Reporting.Cryptography.Hpke;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -5,8 +7,7 @@ using System.Text.Json;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Tests.Attachments;
-using Reporting.Sodium.Cryptography;
-using Reporting.Sodium.Primitives;
+using NSec.Cryptography;
 
 namespace Reporting.Intake.Tests.Http;
 
@@ -66,13 +67,12 @@ public sealed class AttachmentTests(IntakeHost host) : IClassFixture<IntakeHost>
 
     private byte[] Decrypt(Guid caseId, AttachmentReceived attachment, byte[] stored)
     {
-        Assert.True(SealedBox.TryOpen(attachment.Envelope.SealedDataKey, host.OfficeKey, out var dataKeyBytes));
+        Assert.True(HpkeEnvelope.TryOpen(host.OfficeKey, SealingInfo.DataKey, attachment.Envelope.SealedDataKey, out var dataKeyBytes));
         using var dataKey = Key.Import(AeadAlgorithm.XChaCha20Poly1305, dataKeyBytes, KeyBlobFormat.RawSymmetricKey);
         var sealedKey = attachment.Envelope.Fields["streamKey"];
         var streamKeyBytes = AeadAlgorithm.XChaCha20Poly1305.Decrypt(dataKey, sealedKey.AsSpan(0, 24), Sealing.Envelopes.AssociatedData(caseId, "streamKey"), sealedKey.AsSpan(24))!;
-        using var streamKey = Key.Import(AeadAlgorithm.XChaCha20Poly1305, streamKeyBytes, KeyBlobFormat.RawSymmetricKey);
         var plaintext = new MemoryStream();
-        Assert.True(SecretStream.TryDecrypt(new MemoryStream(stored), plaintext, streamKey));
+        Assert.True(SecretStream.TryDecrypt(new MemoryStream(stored), plaintext, streamKeyBytes));
         return plaintext.ToArray();
     }
 }

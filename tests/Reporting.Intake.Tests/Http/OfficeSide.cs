@@ -1,10 +1,10 @@
+using Reporting.Cryptography.Hpke;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Marten;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Sealing;
-using Reporting.Sodium.Cryptography;
-using Reporting.Sodium.Primitives;
+using NSec.Cryptography;
 
 namespace Reporting.Intake.Tests.Http;
 
@@ -20,7 +20,7 @@ public static class OfficeSide
     public static string Open(IntakeHost host, Guid caseId, SealedEnvelope envelope, string field)
     {
         Assert.Equal(IntakeHost.OfficeKeyId, envelope.SealingKeyId);
-        Assert.True(SealedBox.TryOpen(envelope.SealedDataKey, host.OfficeKey, out var dataKeyBytes));
+        Assert.True(HpkeEnvelope.TryOpen(host.OfficeKey, SealingInfo.DataKey, envelope.SealedDataKey, out var dataKeyBytes));
         using var dataKey = Key.Import(AeadAlgorithm.XChaCha20Poly1305, dataKeyBytes, KeyBlobFormat.RawSymmetricKey);
         var sealedField = envelope.Fields[field];
         var plaintext = AeadAlgorithm.XChaCha20Poly1305.Decrypt(dataKey, sealedField.AsSpan(0, 24), Envelopes.AssociatedData(caseId, field), sealedField.AsSpan(24));
@@ -36,7 +36,7 @@ public static class OfficeSide
         var events = new List<object>();
         if (stage is not null)
             events.Add(new InformantStageChanged(stage, DateTimeOffset.UtcNow));
-        events.Add(new OfficeMessageSent(Guid.NewGuid(), SealedBox.Seal(Encoding.UTF8.GetBytes(body), mailbox), isFeedback, DateTimeOffset.UtcNow));
+        events.Add(new OfficeMessageSent(Guid.NewGuid(), HpkeEnvelope.Seal(mailbox, SealingInfo.Mailbox, Encoding.UTF8.GetBytes(body)), isFeedback, DateTimeOffset.UtcNow));
         await session.Events.AppendExclusive(caseId, [.. events]);
         await session.SaveChangesAsync();
     }

@@ -1,3 +1,5 @@
+using Reporting.Cryptography.Hpke;
+using Reporting.Intake.Contracts;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -5,8 +7,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Tokens;
 using Reporting.CaseManagement.Keys;
-using Reporting.Sodium.Cryptography;
-using Reporting.Sodium.Primitives;
+using NSec.Cryptography;
 using Reporting.Testing;
 
 namespace Reporting.Staff.Tests.Keys;
@@ -77,14 +78,14 @@ public sealed class OfficeKeyFileTests : IDisposable
         {
             var sealing = original.Current(OfficeKeyPurpose.Sealing);
             oldSealingId = sealing.KeyId;
-            sealedToOld = SealedBox.Seal("a report's data key"u8, sealing.Key.PublicKey);
+            sealedToOld = HpkeEnvelope.Seal(sealing.Key.PublicKey, SealingInfo.DataKey, "a report's data key"u8);
         }
 
         var added = OfficeKeyFile.Rotate(KeyFile, Passphrase, [OfficeKeyPurpose.Sealing], DateTimeOffset.UtcNow);
         using var rotated = OfficeKeyFile.Unlock(KeyFile, Passphrase);
 
         Assert.Equal(added.Single(), rotated.Current(OfficeKeyPurpose.Sealing).KeyId);
-        Assert.True(SealedBox.TryOpen(sealedToOld, rotated.Find(oldSealingId)!.Key, out var opened));
+        Assert.True(HpkeEnvelope.TryOpen(rotated.Find(oldSealingId)!.Key, SealingInfo.DataKey, sealedToOld, out var opened));
         Assert.Equal("a report's data key"u8.ToArray(), opened);
         Assert.Equal(OfficeKeyPurpose.All.Count + 1, rotated.All.Count);
     }

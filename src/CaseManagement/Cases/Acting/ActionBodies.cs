@@ -1,9 +1,10 @@
+using Reporting.Cryptography.Hpke;
 using System.Text;
 using System.Text.Json;
 using Reporting.CaseManagement.Cases.Closing;
 using Reporting.CaseManagement.Cases.SendingMessage;
-using Reporting.Sodium.Cryptography;
-using Reporting.Sodium.Primitives;
+using NSec.Cryptography;
+using Reporting.Intake.Contracts;
 
 namespace Reporting.CaseManagement.Cases.Acting;
 
@@ -53,6 +54,6 @@ internal static class ActionBodies
         if (string.IsNullOrEmpty(text) || state.MailboxPublicKey.Length != KeyAgreementAlgorithm.X25519.PublicKeySize)
             return [];
         var mailbox = PublicKey.Import(KeyAgreementAlgorithm.X25519, state.MailboxPublicKey, KeyBlobFormat.RawPublicKey);
-        return SealedBox.Seal(Encoding.UTF8.GetBytes(text), mailbox);
+        return HpkeEnvelope.Seal(mailbox, SealingInfo.Mailbox, Encoding.UTF8.GetBytes(text));
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Reporting.CaseManagement.Keys;
-using Reporting.Sodium.Cryptography;
+using NSec.Cryptography;
 
 namespace Reporting.CaseManagement.Cases.Listing;
 

@@ -1,8 +1,8 @@
+using Reporting.Cryptography.Hpke;
 using System.Security.Cryptography;
 using Reporting.CaseManagement.Keys;
 using Reporting.Intake.Contracts;
-using Reporting.Sodium.Cryptography;
-using Reporting.Sodium.Primitives;
+using NSec.Cryptography;
 
 namespace Reporting.CaseManagement.Cases.Opening;
 
@@ -47,7 +47,7 @@ public sealed class OfficeEnvelopes(OfficeKeys keys)
     {
         if (keys.Find(sealingKeyId) is not { } office || office.Purpose != OfficeKeyPurpose.Sealing)
             return null;
-        if (!SealedBox.TryOpen(sealedDataKey, office.Key, out var dataKeyBytes))
+        if (!HpkeEnvelope.TryOpen(office.Key, SealingInfo.DataKey, sealedDataKey, out var dataKeyBytes))
             return null;
         try
         {
@@ -64,8 +64,6 @@ public sealed class OfficeEnvelopes(OfficeKeys keys)
         if (sealedField.Length < Aead.NonceSize + Aead.TagSize)
             return null;
         var nonce = sealedField.AsSpan(0, Aead.NonceSize);
-        return Aead.TryDecrypt(dataKey, nonce, SealedEnvelope.AssociatedData(caseId, field), sealedField.AsSpan(Aead.NonceSize), out var plaintext)
-            ? plaintext
-            : null;
+        return Aead.Decrypt(dataKey, nonce, SealedEnvelope.AssociatedData(caseId, field), sealedField.AsSpan(Aead.NonceSize));
     }
 }

@@ -1,3 +1,4 @@
+using Reporting.Cryptography.SecretStreams;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,8 +8,7 @@ using Reporting.CaseManagement.Cases.Opening;
 using Reporting.CaseManagement.Staff.Authorization;
 using Marten;
 using Reporting.Intake.Contracts;
-using Reporting.Sodium.Cryptography;
-using Reporting.Sodium.Primitives;
+using NSec.Cryptography;
 
 namespace Reporting.CaseManagement.Cases.Viewing;
 
@@ -36,11 +36,11 @@ internal static class DownloadAttachmentEndpoint
         var path = AttachmentFiles.PathOf(configuration[AttachmentFiles.DirectorySetting] ?? AttachmentFiles.DefaultDirectory, attachmentId);
         if (fields?.GetValueOrDefault("streamKey") is not { } streamKey || !File.Exists(path))
             return Unreadable();
-        using var key = Key.Import(AeadAlgorithm.XChaCha20Poly1305, streamKey, KeyBlobFormat.RawSymmetricKey);
-        System.Security.Cryptography.CryptographicOperations.ZeroMemory(streamKey);
         await using var ciphertext = File.OpenRead(path);
         using var plaintext = new MemoryStream();
-        if (!await SecretStream.TryDecryptAsync(ciphertext, plaintext, key, cancellationToken))
+        var decrypted = SecretStream.TryDecryptAsync(ciphertext, plaintext, streamKey, cancellationToken);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(streamKey);
+        if (!await decrypted)
             return Unreadable();
         var contentType = fields.GetValueOrDefault("contentType") is { } type ? System.Text.Encoding.UTF8.GetString(type) : "application/octet-stream";
         var fileName = fields.GetValueOrDefault("fileName") is { } name ? System.Text.Encoding.UTF8.GetString(name) : $"{attachmentId:N}";

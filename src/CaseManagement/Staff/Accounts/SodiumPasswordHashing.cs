@@ -1,5 +1,5 @@
+using Reporting.Cryptography.PasswordHashing;
 using Microsoft.Extensions.Configuration;
-using Reporting.Sodium.Primitives;
 
 namespace Reporting.CaseManagement.Staff.Accounts;
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Reporting.Cryptography.SecretStreams;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Marten;
@@ -5,8 +7,7 @@ using Reporting.Intake.Attachments.Adding.Metadata;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Sealing;
-using Reporting.Sodium.Cryptography;
-using Reporting.Sodium.Primitives;
+using NSec.Cryptography;
 
 namespace Reporting.Intake.Attachments.Adding;
 
@@ -30,14 +31,13 @@ internal sealed class SealedAttachmentStore(IDocumentStore store, IOfficeSealing
 
         var attachmentId = Guid.NewGuid();
         var receivedAt = Hour.Truncate(clock.GetUtcNow());
-        var streamKey = SecureRandom.GetBytes(AeadAlgorithm.XChaCha20Poly1305.KeySize);
+        var streamKey = RandomNumberGenerator.GetBytes(SecretStream.KeySize);
         var path = PathOf(attachmentId);
         try
         {
-            using (var key = Key.Import(AeadAlgorithm.XChaCha20Poly1305, streamKey, KeyBlobFormat.RawSymmetricKey))
             await using (var output = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
             {
-                await using var encryptor = SecretStream.CreateWriter(output, key, leaveOpen: true);
+                await using var encryptor = SecretStream.CreateWriter(output, streamKey, leaveOpen: true);
                 await encryptor.WriteAsync(file.Bytes, cancellationToken);
             }
             File.SetLastWriteTimeUtc(path, receivedAt.UtcDateTime);

@@ -1,9 +1,9 @@
+using System.Security.Cryptography;
 using System.Text;
 using Marten;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Sealing;
-using Reporting.Sodium.Primitives;
 
 namespace Reporting.Intake.Status.Checking;
 
@@ -20,7 +20,7 @@ internal sealed class CaseStreamLookup(IDocumentStore store) : ICaseLookup
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(caseId, token: cancellationToken);
         if (events.Count == 0 || events[0].Data is not ReportSubmitted submitted
-            || !CryptoBytes.FixedTimeEquals(lookupId, Encoding.ASCII.GetBytes(submitted.ReceiptLookupId)))
+            || !CryptographicOperations.FixedTimeEquals(lookupId, Encoding.ASCII.GetBytes(submitted.ReceiptLookupId)))
             return null;
 
         using var mailbox = Mailbox.For(receipt);

@@ -1,6 +1,0 @@
-namespace Reporting.Sodium.Cryptography;
-
-public struct KeyCreationParameters
-{
-    public KeyExportPolicies ExportPolicy { get; set; }
-}

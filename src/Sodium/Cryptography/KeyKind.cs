@@ -1,8 +1,0 @@
-namespace Reporting.Sodium.Cryptography;
-
-internal enum KeyKind
-{
-    None,
-    Symmetric,
-    Asymmetric,
-}
