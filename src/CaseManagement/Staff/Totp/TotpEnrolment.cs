@@ -1,3 +1,4 @@
+using OtpNet;
 using System.Security.Cryptography;
 using QRCoder;
 
@@ -21,7 +22,7 @@ internal sealed record TotpEnrolment(byte[] Secret, string Uri)
     public static string OtpAuthUri(string issuer, string username, ReadOnlySpan<byte> secret)
     {
         var label = System.Uri.EscapeDataString(issuer) + ":" + System.Uri.EscapeDataString(username);
-        return $"otpauth://totp/{label}?secret={Base32.Encode(secret)}&issuer={System.Uri.EscapeDataString(issuer)}" +
+        return $"otpauth://totp/{label}?secret={Base32Encoding.ToString(secret.ToArray()).TrimEnd('=')}&issuer={System.Uri.EscapeDataString(issuer)}" +
                $"&algorithm=SHA1&digits={TotpCode.Digits}&period={TotpCode.StepSeconds}";
     }
 
