@@ -60,7 +60,12 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         if (_stopped)
             return;
         _stopped = true;
+        var postmaster = PostmasterPid(_options.DataDirectory);
         await RunAsync(_binDirectory, "pg_ctl", ["stop", "-D", _options.DataDirectory, "-m", immediate ? "immediate" : "fast", "-w", "-t", "60", "-s"], CancellationToken.None);
+        // pg_ctl returns once postmaster.pid is gone, which the postmaster removes just before it exits: wait for the
+        // exit too, so that nothing of the server outlives StopAsync (a busy machine showed the gap).
+        for (var waited = 0; postmaster is { } pid && IsPostgresProcess(pid) && waited < 10_000; waited += 20)
+            await Task.Delay(20);
         _logger.LogInformation("Embedded PostgreSQL stopped");
     }
 
@@ -140,6 +145,19 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         }
         logger.LogWarning("Removing a stale postmaster.pid left by a crash");
         File.Delete(pidFile);
+    }
+
+    private static int? PostmasterPid(string dataDirectory)
+    {
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        try
+        {
+            return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault()?.Trim(), out var pid) ? pid : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>True for a live PostgreSQL process; a zombie (killed, never reaped) holds no lock and counts as gone.</summary>
