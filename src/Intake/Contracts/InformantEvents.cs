@@ -38,7 +38,7 @@ public sealed record ProtectionRequested(SealedEnvelope Request, DateTimeOffset 
 /// <summary>The stage the informant sees changed. Stages are those of the HTTP contract (<see cref="InformantStages"/>).</summary>
 public sealed record InformantStageChanged(string Stage, DateTimeOffset ChangedAt);
 
-/// <summary>A message or the outcome from the office, sealed (crypto_box_seal) to the informant's mailbox key.</summary>
+/// <summary>A message or the outcome from the office, sealed (an HPKE envelope, <see cref="SealingInfo.Mailbox"/>) to the informant's mailbox key.</summary>
 /// <param name="IsFeedback">True for the outcome given at closure, shown apart from the conversation.</param>
 public sealed record OfficeMessageSent(Guid MessageId, byte[] SealedToMailbox, bool IsFeedback, DateTimeOffset SentAt);
 
