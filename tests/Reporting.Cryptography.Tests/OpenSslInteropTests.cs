@@ -1,3 +1,4 @@
+using Reporting.Testing.Tools;
 using NSec.Cryptography;
 
 namespace Reporting.Cryptography.Tests;

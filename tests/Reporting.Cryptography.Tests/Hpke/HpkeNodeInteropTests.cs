@@ -1,3 +1,4 @@
+using Reporting.Testing.Tools;
 using NSec.Cryptography;
 using Reporting.Cryptography.Hpke;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace Reporting.Cryptography.Tests;
+namespace Reporting.Testing.Tools;
 
-/// <summary>Runs another implementation's command-line tool, so that our output is checked by code we did not write.</summary>
+/// <summary>Linked into the test projects that need it. Runs another implementation's command-line tool, so that our output is checked by code we did not write.</summary>
 internal static class ExternalTool
 {
     public static bool IsOnPath(string name) =>
