@@ -29,7 +29,8 @@ public static class CanonicalJson
         }
         catch (InvalidOperationException exception)
         {
-            // System.Text.Json will not decode an escaped lone surrogate into a string.
+            // The only lone surrogates valid UTF-8 input can carry are escaped ones ("\ud800"), and System.Text.Json
+            // refuses to decode those into a name or string: RFC 8785 §3.2.2.2 requires exactly that refusal.
             throw new JsonException("A string holds a lone surrogate, which RFC 8785 does not admit.", exception);
         }
         return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetBytes(text.ToString());
@@ -41,7 +42,7 @@ public static class CanonicalJson
         {
             case JsonValueKind.Object:
                 // §3.2.3: members sorted by their names' UTF-16 code units, which is what ordinal comparison compares.
-                var members = element.EnumerateObject().Select(member => (Name: Checked(member.Name), member.Value)).ToList();
+                var members = element.EnumerateObject().Select(member => (member.Name, member.Value)).ToList();
                 members.Sort((left, right) => string.CompareOrdinal(left.Name, right.Name));
                 text.Append('{');
                 for (var i = 0; i < members.Count; i++)
@@ -69,7 +70,7 @@ public static class CanonicalJson
                 text.Append(']');
                 break;
             case JsonValueKind.String:
-                WriteString(Checked(element.GetString()!), text);
+                WriteString(element.GetString()!, text);
                 break;
             case JsonValueKind.Number:
                 if (!element.TryGetDouble(out var number) || !double.IsFinite(number))
@@ -110,18 +111,5 @@ public static class CanonicalJson
             }
         }
         text.Append('"');
-    }
-
-    /// <summary>A lone surrogate has no UTF-8 form; RFC 8785 §3.2.2.2 requires such input to be refused.</summary>
-    private static string Checked(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                i++;
-            else if (char.IsSurrogate(value[i]))
-                throw new JsonException("A string holds a lone surrogate, which RFC 8785 does not admit.");
-        }
-        return value;
     }
 }

@@ -8,7 +8,6 @@ using Reporting.CaseManagement.Cases.Opening;
 using Reporting.CaseManagement.Staff.Authorization;
 using Marten;
 using Reporting.Intake.Contracts;
-using NSec.Cryptography;
 
 namespace Reporting.CaseManagement.Cases.Viewing;
 
@@ -39,6 +38,7 @@ internal static class DownloadAttachmentEndpoint
         await using var ciphertext = File.OpenRead(path);
         using var plaintext = new MemoryStream();
         var decrypted = SecretStream.TryDecryptAsync(ciphertext, plaintext, streamKey, cancellationToken);
+        // The decryptor copied the key before it returned, so ours can be wiped before the file is read.
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(streamKey);
         if (!await decrypted)
             return Unreadable();

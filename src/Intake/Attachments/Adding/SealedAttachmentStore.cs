@@ -7,7 +7,6 @@ using Reporting.Intake.Attachments.Adding.Metadata;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Sealing;
-using NSec.Cryptography;
 
 namespace Reporting.Intake.Attachments.Adding;
 
