@@ -2,14 +2,20 @@ using NSec.Cryptography;
 
 namespace Reporting.CaseManagement.Keys;
 
-/// <summary>The three kinds of office key, each with its algorithm and the prefix of its key ids.</summary>
+/// <summary>The kinds of office key, each with its algorithm and the prefix of its key ids.</summary>
 public sealed record OfficeKeyPurpose(string Name, string KeyIdPrefix, Algorithm Algorithm)
 {
     /// <summary>X25519: report envelopes' data keys are sealed to it.</summary>
     public static readonly OfficeKeyPurpose Sealing = new("sealing", "seal", KeyAgreementAlgorithm.X25519);
 
-    /// <summary>Ed25519: signs published disposition notices and the transparency log's tree heads.</summary>
+    /// <summary>Ed25519: signs each published version of a disposition notice.</summary>
     public static readonly OfficeKeyPurpose NoticeSigning = new("notice-signing", "sign", SignatureAlgorithm.Ed25519);
+
+    /// <summary>
+    /// Ed25519: signs the transparency log's checkpoints (C2SP signed notes). Not the notice key: transparency.md keeps
+    /// a log's key to that one kind of statement, and a witness trusts it without trusting notices.
+    /// </summary>
+    public static readonly OfficeKeyPurpose LogSigning = new("log-signing", "log", SignatureAlgorithm.Ed25519);
 
     /// <summary>XChaCha20-Poly1305: wraps the secrets kept in the database (token signing keys, TOTP secrets).</summary>
     public static readonly OfficeKeyPurpose KeyEncryption = new("key-encryption", "kek", AeadAlgorithm.XChaCha20Poly1305);
@@ -20,7 +26,7 @@ public sealed record OfficeKeyPurpose(string Name, string KeyIdPrefix, Algorithm
     /// </summary>
     public static readonly OfficeKeyPurpose CheckpointSigning = new("checkpoint-signing", "ckpt", SignatureAlgorithm.Ed25519);
 
-    public static readonly IReadOnlyList<OfficeKeyPurpose> All = [Sealing, NoticeSigning, KeyEncryption, CheckpointSigning];
+    public static readonly IReadOnlyList<OfficeKeyPurpose> All = [Sealing, NoticeSigning, LogSigning, KeyEncryption, CheckpointSigning];
 
     public static OfficeKeyPurpose Named(string name) =>
         All.FirstOrDefault(purpose => purpose.Name == name) ?? throw new ArgumentException($"No key purpose is named {name}.", nameof(name));

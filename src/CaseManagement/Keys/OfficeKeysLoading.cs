@@ -44,6 +44,12 @@ public static partial class OfficeKeysLoading
                 $"The office keys are locked: set Keys:PassphraseFile or {PassphraseVariable}, or check them with `reporting keys unlock`.");
         try
         {
+            var keys = OfficeKeyFile.Unlock(path, passphrase);
+            if (!environment.IsDevelopment() || OfficeKeyPurpose.All.Where(purpose => keys.TryCurrent(purpose) is null).ToList() is not { Count: > 0 } missing)
+                return keys;
+            // A development key set made before a purpose existed gets that key, so that a developer's old .data works.
+            keys.Dispose();
+            OfficeKeyFile.Rotate(path, passphrase, missing, time.GetUtcNow());
             return OfficeKeyFile.Unlock(path, passphrase);
         }
         catch (CryptographicException exception)

@@ -34,6 +34,8 @@ internal static class StaffModule
         services.AddSingleton<IPasswordHashing>(provider => SodiumPasswordHashing.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<IStaffAccounts, StoredStaffAccounts>();
         services.AddSingleton<IAuditTrail, StoredAuditTrail>();
+        services.AddSingleton<Contracts.IStaffAudit, StaffAuditForModules>();
+        services.AddSingleton<Contracts.IDisclosureSigningKeys, Keys.DisclosureSigningKeys>();
         services.AddSingleton<ITokenSigningKeyStore, StoredTokenSigningKeys>();
         services.TryAddSingleton<ICaseAccessFacts, CaseStreamAccessFacts>();
         services.AddSingleton<AccountAdministration>();

@@ -31,6 +31,9 @@ public static class AuditActions
 
     /// <summary>A real-name informant's identity was opened for the reader, on top of the case read that showed it.</summary>
     public const string IdentityRead = "identity-read";
+
+    /// <summary>A publisher read a case's notice-safe facts to draft a notice from them.</summary>
+    public const string NoticeFactsRead = "notice-facts-read";
     public const string AuditRead = "audit-read";
 
     /// <summary>Every case action is audited under its contract name: <c>case-action:approve</c>.</summary>

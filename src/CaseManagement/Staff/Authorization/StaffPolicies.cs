@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Reporting.CaseManagement.Contracts;
 using Reporting.CaseManagement.Staff.Tokens;
 
 namespace Reporting.CaseManagement.Staff.Authorization;
@@ -32,7 +33,10 @@ public static class StaffPolicies
             .AddPolicy(ListCases, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.CaseHandlers))
             .AddPolicy(ReadAudit, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Auditor))
             .AddPolicy(Approvals, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Approver))
-            .AddPolicy(OverdueDashboard, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Supervisor, StaffRoles.Approver, StaffRoles.Admin));
+            .AddPolicy(OverdueDashboard, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Supervisor, StaffRoles.Approver, StaffRoles.Admin))
+            .AddPolicy(StaffAccess.NoticePublishers, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Publisher))
+            .AddPolicy(StaffAccess.NoticeApprovers, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Approver))
+            .AddPolicy(StaffAccess.NoticeStaff, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Publisher, StaffRoles.Approver));
         foreach (var row in CasePolicies.All)
             builder.AddPolicy(row.PolicyName, policy => policy.RequireAuthenticatedUser().RequireRole(row.Roles));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedRefusals>();
