@@ -1,6 +1,14 @@
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reporting.Disclosure.Log;
+using Reporting.Disclosure.Notices;
+using Reporting.Disclosure.Notices.Listing;
+using Reporting.Disclosure.Publication;
+using Reporting.Disclosure.PublicRecord;
 using Reporting.Storage.Hosting;
 using Reporting.Storage.Schema;
 
@@ -14,8 +22,27 @@ public static class DisclosureModule
     public static IServiceCollection AddDisclosure(this IServiceCollection services)
     {
         services.AddSingleton(new SchemaScripts(Name, typeof(DisclosureModule).Assembly));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DisclosureOptions>().BindConfiguration(DisclosureOptions.Section);
+        services.AddSingleton<DisclosureKeyring>();
+        services.AddSingleton<LogView>();
+        services.AddSingleton<PublishedNotices>();
+        services.AddSingleton<NoticeSearch>();
+        services.ConfigureMarten(options =>
+        {
+            options.Events.AddEventTypes([.. NoticeEventTypes.All, typeof(NoticeLogEntryAppended)]);
+            options.Projections.Add(new NoticeSummaryProjection(), ProjectionLifecycle.Inline);
+            options.Projections.Snapshot<NoticeLogHead>(SnapshotLifecycle.Inline);
+            options.Schema.For<NoticeSummary>().FullTextIndex("simple", summary => summary.SearchText);
+            options.Schema.For<SignedCheckpoint>().Identity(checkpoint => checkpoint.Id);
+        });
         return services;
     }
 
-    public static IEndpointRouteBuilder MapDisclosure(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapDisclosure(this IEndpointRouteBuilder endpoints)
+    {
+        NoticeStaffEndpoints.Map(endpoints);
+        NoticeApiEndpoints.Map(endpoints);
+        return endpoints;
+    }
 }

@@ -1,3 +1,4 @@
+using Reporting.Intake.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Reporting.Intake.Flood;

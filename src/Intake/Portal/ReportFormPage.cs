@@ -1,3 +1,4 @@
+using Reporting.Intake.Contracts;
 using System.Text;
 using Reporting.Intake.Reports.Submitting;
 using static Reporting.Intake.Portal.PortalPage;

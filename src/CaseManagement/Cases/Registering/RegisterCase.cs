@@ -1,3 +1,4 @@
+using Reporting.Intake.Contracts;
 using System.Text.Json.Serialization;
 using Reporting.Storage.Shredding;
 using FluentValidation;
@@ -22,20 +23,13 @@ public sealed record RegisterCase(
 
 public sealed class RegisterCaseValidator : CommandValidator<RegisterCase>
 {
-    public static readonly IReadOnlyList<string> Categories =
-    [
-        "political", "organizational", "integrity", "mass", "work", "personal-life", "eight-point-rules",
-        "bribery-embezzlement", "abuse-of-power", "dereliction-of-duty", "rent-seeking", "benefit-tunnelling",
-        "favouritism", "waste-of-state-assets", "other",
-    ];
-
     public static readonly IReadOnlyList<string> Channels = ["online", "letter", "visit", "phone"];
 
     public RegisterCaseValidator()
     {
         RuleFor(command => command.Categories).NotEmpty()
             .Must(categories => categories.Distinct().Count() == categories.Count).WithMessage("Each category once.");
-        RuleForEach(command => command.Categories).Must(Categories.Contains).WithMessage("'{PropertyValue}' is not a category.");
+        RuleForEach(command => command.Categories).Must(ReportCategories.Codes.Contains).WithMessage("'{PropertyValue}' is not a category.");
         RuleFor(command => command.Accused).NotEmpty().Must(accused => accused.Count <= 20).WithMessage("At most 20 accused persons.");
         // JSON may hold null where a person belongs; the child rules below read each person's fields.
         RuleForEach(command => command.Accused).NotNull().WithMessage("Each accused person is an object.").ChildRules(person =>

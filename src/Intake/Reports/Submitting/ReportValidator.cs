@@ -1,3 +1,4 @@
+using Reporting.Intake.Contracts;
 using FluentValidation;
 
 namespace Reporting.Intake.Reports.Submitting;

@@ -1,6 +1,6 @@
-namespace Reporting.Intake.Reports.Submitting;
+namespace Reporting.Intake.Contracts;
 
-/// <summary>The categories of misconduct the contract knows, with the names the portal shows for them.</summary>
+/// <summary>The categories of misconduct the contract knows, with the names the pages show for them: reports, cases and notices share them.</summary>
 public static class ReportCategories
 {
     public static readonly IReadOnlyList<(string Code, string Chinese, string English)> All =

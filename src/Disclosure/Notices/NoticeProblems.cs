@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Reporting.Disclosure.Notices;
+
+internal static class NoticeProblems
+{
+    public static IResult Of(NoticeRefusal refusal) => refusal.Kind switch
+    {
+        NoticeRefusalKind.Invalid => TypedResults.ValidationProblem(
+            refusal.Errors ?? new Dictionary<string, string[]> { ["body"] = [refusal.Message] }, detail: refusal.Message),
+        NoticeRefusalKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: refusal.Message),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: refusal.Message),
+    };
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: detail);
+
+    public static ValidationProblem Invalid(FluentValidation.Results.ValidationResult result) =>
+        TypedResults.ValidationProblem(result.Errors.GroupBy(error => Camel(error.PropertyName))
+            .ToDictionary(group => group.Key, group => group.Select(error => error.ErrorMessage).ToArray()));
+
+    /// <summary>FluentValidation names paths in C# casing (Subject.Name, Violations[0].Finding); the contract's JSON is camelCase.</summary>
+    private static string Camel(string path) =>
+        string.Join('.', path.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+}

@@ -1,0 +1,42 @@
+using Marten;
+using Reporting.Disclosure.Log;
+using Reporting.Disclosure.Notices;
+using Reporting.Disclosure.TransparencyLog;
+
+namespace Reporting.Disclosure.PublicRecord;
+
+/// <summary>
+/// A published notice with the proofs that make it checkable: each version's signed bytes, its record, and its
+/// tlog-proof against the newest checkpoint. Only published versions; a draft never reaches the public.
+/// </summary>
+internal sealed class PublishedNotices(IDocumentStore store, LogView log)
+{
+    public async Task<PublishedNotice?> FindAsync(Guid noticeId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var state = await session.Events.AggregateStreamAsync<NoticeState>(noticeId, token: cancellationToken);
+        if (state is not { Published.Count: > 0 })
+            return null;
+        var snapshot = await log.CurrentAsync(cancellationToken);
+        if (snapshot.Size <= state.Published[^1].LogIndex)
+        {
+            // Published a moment ago, by another host: this host's view of the log is behind by at most its freshness.
+            log.Invalidate();
+            snapshot = await log.CurrentAsync(cancellationToken);
+        }
+        return new PublishedNotice(state, [.. state.Published.Select(version => new ProvedVersion(version, TlogProofOf(snapshot, version)))], snapshot);
+    }
+
+    private string TlogProofOf(LogSnapshot snapshot, PublishedVersion version) =>
+        new TlogProof(version.Record, version.LogIndex, log.InclusionProof(snapshot, version.LogIndex), snapshot.CheckpointNote!).Format();
+}
+
+internal sealed record PublishedNotice(NoticeState State, IReadOnlyList<ProvedVersion> Versions, LogSnapshot Log)
+{
+    public ProvedVersion Current => Versions[^1];
+
+    /// <summary>The newest version with content: the one the notice page shows, above a withdrawal's statement if any.</summary>
+    public ProvedVersion? LastWithContent => Versions.LastOrDefault(version => version.Version.RecordKind != RecordKind.Withdrawal);
+}
+
+internal sealed record ProvedVersion(PublishedVersion Version, string TlogProof);
