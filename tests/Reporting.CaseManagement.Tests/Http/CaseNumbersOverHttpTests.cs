@@ -1,3 +1,4 @@
+using Reporting.Testing;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,7 +62,7 @@ public sealed class CaseNumbersOverHttpTests(CaseHost host) : IClassFixture<Case
         var (_, second) = await host.NewCaseAsync();
         var before = await IssuedAsync();
 
-        var refused = await host.SendAsync(HttpMethod.Post, $"/api/cases/{first}/actions/register", "registrar1", CaseWalks.Registration(realName: true));
+        var refused = await host.SendAsync(HttpMethod.Post, $"/api/cases/{first}/actions/register", "registrar1", CaseFlowWalks.Registration(realName: true));
         var registered = await host.ActAsync("registrar1", second, "register", new
         {
             categories = new[] { "integrity" },

@@ -1,3 +1,4 @@
+using Reporting.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Reporting.CaseManagement.Cases.Deadlines;
@@ -11,72 +12,6 @@ namespace Reporting.CaseManagement.Tests.Http;
 /// </summary>
 internal static class CaseWalks
 {
-    public static readonly string[] Meeting = ["supervisor1", "supervisor2", "approver1"];
-
-    public static object Registration(bool realName, bool accusesHead = false) => new
-    {
-        categories = new[] { "integrity", "eight-point-rules" },
-        accused = new[] { new { name = "张三", position = "局长", organization = "某市某局" } },
-        summary = "收受礼金和购物卡",
-        realName,
-        accusesHead,
-    };
-
-    public static Task<JsonElement> RegisterAsync(this CaseHost host, Guid caseId, bool realName, bool accusesHead = false) =>
-        host.ActAsync("registrar1", caseId, "register", Registration(realName, accusesHead));
-
-    public static async Task<(string Receipt, Guid CaseId)> RegisteredCaseAsync(this CaseHost host, bool realName = true)
-    {
-        var (receipt, caseId) = await host.NewCaseAsync(realName);
-        await host.RegisterAsync(caseId, realName);
-        return (receipt, caseId);
-    }
-
-    public static async Task<(string Receipt, Guid CaseId)> AcceptedCaseAsync(this CaseHost host, bool realName = true)
-    {
-        var (receipt, caseId) = await host.RegisteredCaseAsync(realName);
-        await host.ActAsync("registrar1", caseId, "accept");
-        return (receipt, caseId);
-    }
-
-    /// <summary>supervisor1 proposes the disposition, approver1 approves it.</summary>
-    public static async Task<JsonElement> DisposedAsync(this CaseHost host, Guid caseId, string method)
-    {
-        await host.ActAsync("supervisor1", caseId, "propose-disposition", new { method, reason = "经集体研究", collectiveReview = Meeting });
-        return await host.ActAsync("approver1", caseId, "approve", new { comment = "同意" });
-    }
-
-    /// <summary>Verified, filed with both approvals, and assigned to investigator1 and investigator2.</summary>
-    public static async Task<(string Receipt, Guid CaseId)> InvestigatingCaseAsync(this CaseHost host, bool realName = true)
-    {
-        var (receipt, caseId) = await host.AcceptedCaseAsync(realName);
-        await host.DisposedAsync(caseId, "preliminary-verification");
-        await host.ActAsync("approver1", caseId, "assign", new { usernames = new[] { "supervisor1", "supervisor2" } });
-        await host.ActAsync("supervisor1", caseId, "submit-verification-report", new { findings = "部分属实", recommendation = "file-case" });
-        await host.ActAsync("supervisor2", caseId, "sign-verification-report");
-        await host.ActAsync("supervisor1", caseId, "propose-filing", new { reason = "违纪事实清楚", collectiveReview = Meeting });
-        await host.ActAsync("approver1", caseId, "approve", new { comment = "同意立案" });
-        await host.ActAsync("approver2", caseId, "approve", new { comment = "同意立案" });
-        await host.ActAsync("approver1", caseId, "assign", new { usernames = new[] { "investigator1", "investigator2" } });
-        return (receipt, caseId);
-    }
-
-    /// <summary>Investigated, reviewed with the subject's defence heard, and decided: a party serious warning.</summary>
-    public static async Task<(string Receipt, Guid CaseId)> DecidedCaseAsync(this CaseHost host, bool realName = true)
-    {
-        var (receipt, caseId) = await host.InvestigatingCaseAsync(realName);
-        await host.ActAsync("investigator1", caseId, "submit-investigation-report", new { findings = "查明违纪事实" });
-        await host.ActAsync("reviewer1", caseId, "record-defence", new { statement = "本人承认收受礼金" });
-        await host.ActAsync("reviewer1", caseId, "submit-review-report", new
-        {
-            findings = "违反中央八项规定精神",
-            proposedSanctions = new[] { new { kind = "party", type = "serious-warning" } },
-            collectiveReview = new[] { "reviewer1", "approver1" },
-        });
-        await host.ActAsync("approver1", caseId, "approve", new { comment = "同意" });
-        return (receipt, caseId);
-    }
-
     public static Task<JsonElement> DetailAsync(this CaseHost host, Guid caseId, string username = "registrar1") =>
         host.GetJsonAsync(username, $"/api/cases/{caseId}");
 

@@ -1,3 +1,4 @@
+using Reporting.Testing;
 using System.Text.Json;
 using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.Intake.Contracts;
@@ -50,7 +51,7 @@ public sealed class DispositionsOverHttpTests(CaseHost host) : IClassFixture<Cas
         await host.ActAsync("supervisor1", caseId, "record-inquiry-reply", new { summary = "说明不清" });
 
         var further = await host.ActAsync("supervisor1", caseId, "record-inquiry-outcome",
-            new { outcome = "verification", note = "需初步核实", collectiveReview = CaseWalks.Meeting });
+            new { outcome = "verification", note = "需初步核实", collectiveReview = CaseFlowWalks.Meeting });
 
         Assert.Equal("disposition-pending", further.Stage());
         further.AssertMet(DeadlineKind.InquiryReply);
@@ -116,7 +117,7 @@ public sealed class DispositionsOverHttpTests(CaseHost host) : IClassFixture<Cas
     {
         var (receipt, caseId) = await host.AcceptedCaseAsync();
         var proposed = await host.ActAsync("supervisor1", caseId, "propose-disposition",
-            new { method = "close-no-action", reason = "线索不具体", collectiveReview = CaseWalks.Meeting });
+            new { method = "close-no-action", reason = "线索不具体", collectiveReview = CaseFlowWalks.Meeting });
         Assert.Equal("disposition-pending", proposed.Stage());
         Assert.Contains("reject", (await host.DetailAsync(caseId, "approver2")).AllowedActions());
 

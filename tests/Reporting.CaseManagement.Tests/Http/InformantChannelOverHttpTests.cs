@@ -1,3 +1,4 @@
+using Reporting.Testing;
 using System.Net;
 using System.Text.Json;
 using Reporting.Intake.Contracts;
