@@ -45,10 +45,16 @@ internal static class MerkleTree
             throw new ArgumentOutOfRangeException(nameof(end), $"[{start}, {end}) is not a range of the {leafHashes.Count} leaves.");
         if (start == end)
             return EmptyRootHash();
+        // A copy, so that a proof or tile handed out never shares an array with the caller's leaves.
+        return end - start == 1 ? leafHashes[(int)start].ToArray() : SubtreeHash(leafHashes, start, end);
+    }
+
+    private static byte[] SubtreeHash(IReadOnlyList<byte[]> leafHashes, long start, long end)
+    {
         if (end - start == 1)
             return leafHashes[(int)start];
         var split = start + LargestPowerOfTwoBelow(end - start);
-        return NodeHash(RangeHash(leafHashes, start, split), RangeHash(leafHashes, split, end));
+        return NodeHash(SubtreeHash(leafHashes, start, split), SubtreeHash(leafHashes, split, end));
     }
 
     /// <summary>The k of RFC 9162 §2.1.1: the largest power of two smaller than n, for n ≥ 2.</summary>

@@ -39,7 +39,8 @@ internal sealed record NoteVerifierKey
     /// <exception cref="FormatException">Not an Ed25519 vkey, or its key id is not the one its name and key give.</exception>
     public static NoteVerifierKey Parse(string vkey)
     {
-        var parts = vkey.Split('+');
+        // The name and key id hold no '+'; the base64 after them may.
+        var parts = vkey.Split('+', 3);
         if (parts.Length != 3 || !IsValidName(parts[0]) || parts[1].Length != 8 || !parts[1].All(char.IsAsciiHexDigitLower)
             || !uint.TryParse(parts[1], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var keyId))
             throw new FormatException("A verifier key is name+hex8+base64, the name without spaces or '+'.");

@@ -174,6 +174,17 @@ public sealed class SignedNoteTests : IDisposable
     }
 
     [Fact]
+    public void A_vkey_whose_base64_holds_a_plus_parses()
+    {
+        // Three keys in four have a '+' somewhere in the base64 of their 33 bytes.
+        var keys = Enumerable.Range(0, 50).Select(_ => Key.Create(SignatureAlgorithm.Ed25519)).ToList();
+        var vkey = keys.Select(key => new NoteSigner("example.com/log", key).VerifierKey).First(vkey => vkey.ToString().Count(c => c == '+') > 2);
+
+        Assert.Equal(vkey, NoteVerifierKey.Parse(vkey.ToString()));
+        keys.ForEach(key => key.Dispose());
+    }
+
+    [Fact]
     public void A_vkey_round_trips_through_its_text()
     {
         var vkey = new NoteSigner("jw.example.gov.cn/notices-log", _logKey).VerifierKey;
