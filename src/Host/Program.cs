@@ -18,6 +18,7 @@ root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
+root.Subcommands.Add(DisclosureCommand.Create());
 
 // With no verb, or only host options, the program serves.
 if (args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version"))

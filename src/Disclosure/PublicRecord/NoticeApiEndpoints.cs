@@ -37,6 +37,7 @@ internal static class NoticeApiEndpoints
             VersionFileAsync(noticeId, version, http, notices, v => (v.Version.Signature, "application/octet-stream"), ct));
         files.MapGet("/notices/{noticeId:guid}/v{version:int}.tlog-proof", (Guid noticeId, int version, HttpContext http, PublishedNotices notices, CancellationToken ct) =>
             VersionFileAsync(noticeId, version, http, notices, v => (Encoding.UTF8.GetBytes(v.TlogProof), "text/plain; charset=utf-8"), ct));
+        files.MapGet("/notices/index.json", IndexAsync);
         files.MapGet("/notices-log/checkpoint", CheckpointAsync);
         files.MapGet("/notices-log/checkpoints/{size:long}", CheckpointOfSizeAsync);
         files.MapGet("/notices-log/tile/{**path}", TileAsync);
@@ -102,6 +103,15 @@ internal static class NoticeApiEndpoints
             });
         var proof = ConsistencyProof.Make(snapshot.LeafHashes, oldSize, newSize);
         return PublicCaching.Json(http, new { from = oldSize, to = newSize, proof = proof.Select(Convert.ToBase64String) }, TimeSpan.FromDays(365), immutable: true);
+    }
+
+    /// <summary>Every published version the site shows, so that a verifier can look for one the log does not announce.</summary>
+    private static async Task<IResult> IndexAsync(HttpContext http, IDocumentStore store, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var published = await session.Query<NoticeSummary>().Where(summary => summary.Published).OrderBy(summary => summary.Id).ToListAsync(cancellationToken);
+        return PublicCaching.Json(http, published.SelectMany(summary => Enumerable.Range(1, summary.CurrentVersion)
+            .Select(version => new { noticeId = summary.Id, version })), TimeSpan.FromSeconds(60));
     }
 
     private static async Task<IResult> CheckpointAsync(HttpContext http, LogView log, CancellationToken cancellationToken)
