@@ -28,6 +28,7 @@ public static class DisclosureModule
         services.AddSingleton<LogView>();
         services.AddSingleton<PublishedNotices>();
         services.AddSingleton<NoticeSearch>();
+        services.AddSingleton<Site.RenderedPages>();
         services.ConfigureMarten(options =>
         {
             options.Events.AddEventTypes([.. NoticeEventTypes.All, typeof(NoticeLogEntryAppended)]);
@@ -43,6 +44,7 @@ public static class DisclosureModule
     {
         NoticeStaffEndpoints.Map(endpoints);
         NoticeApiEndpoints.Map(endpoints);
+        Site.SiteEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -3,7 +3,7 @@ using System.Net;
 namespace Reporting.Host;
 
 /// <summary>
-/// Honest placeholders for the surfaces whose module does not serve its own pages yet (Intake serves its portal at /):
+/// Honest placeholders for the surfaces whose module does not serve its own pages yet (Intake serves its portal at /, Disclosure the public record at /notices):
 /// they say the surface is not open yet, and accept nothing.
 /// </summary>
 internal static class PlaceholderPages
@@ -15,11 +15,6 @@ internal static class PlaceholderPages
                 "工作人员平台", "Staff workbench",
                 "工作台尚在建设中，暂无可用功能。",
                 "The staff workbench is still being built and offers no functions yet."));
-        if (modules.Disclosure)
-            app.MapGet("/notices", () => Page(
-                "处分通报公开", "Published disposition notices",
-                "公开平台尚未开通，目前没有已发布的通报。",
-                "The public record is not open yet; no notices have been published."));
     }
 
     private static IResult Page(string titleZh, string titleEn, string textZh, string textEn)

@@ -7,7 +7,6 @@ public sealed class PlaceholderPagesInBrowserTests(ReportingHost host, Browser b
 {
     [Theory]
     [InlineData("/staff", "工作人员平台")]
-    [InlineData("/notices", "处分通报公开")]
     public async Task Each_placeholder_surface_renders_its_heading_with_JavaScript_disabled(string path, string heading)
     {
         var page = await browser.NewPageAsync(host.BaseAddress, javaScript: false);

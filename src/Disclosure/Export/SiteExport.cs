@@ -6,6 +6,7 @@ using Reporting.Disclosure.Log;
 using Reporting.Disclosure.Notices.Listing;
 using Reporting.Disclosure.Publication;
 using Reporting.Disclosure.PublicRecord;
+using Reporting.Disclosure.Site;
 using Reporting.Disclosure.TransparencyLog;
 
 namespace Reporting.Disclosure.Export;
@@ -20,6 +21,8 @@ namespace Reporting.Disclosure.Export;
 public static class SiteExport
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static byte[] Html(string page) => Encoding.UTF8.GetBytes(page);
 
     public static async Task<ExportSummary> WriteAsync(IServiceProvider services, string directory, CancellationToken cancellationToken)
     {
@@ -67,6 +70,19 @@ public static class SiteExport
             }
         }
         await WriteAsync("notices/index.json", JsonSerializer.SerializeToUtf8Bytes(index, Json));
+
+        // The pages in Chinese, the site's language, rendered exactly as the host renders them.
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DisclosureOptions>>().Value;
+        var search = services.GetRequiredService<NoticeSearch>();
+        var firstPage = new NoticeQuery(null, null, null, null, null, null, 1);
+        await WriteAsync("notices/index.html", Html(NoticeListPage.Render(SiteLanguage.Chinese, firstPage,
+            await search.FindAsync(firstPage, cancellationToken), await search.OrganizationsAsync(cancellationToken))));
+        foreach (var summary in published)
+            await WriteAsync($"notices/{summary.Id}/index.html", Html(NoticePage.Render(SiteLanguage.Chinese, (await notices.FindAsync(summary.Id, cancellationToken))!)));
+        await WriteAsync("verify/index.html", Html(VerifyPage.Render(SiteLanguage.Chinese, options.PublicBaseUrl, options.LogOrigin)));
+        await WriteAsync("verify/tlogverify.go", VerifierSource.Bytes);
+        await WriteAsync("disclosure.css", SiteStylesheet.Css);
+        await WriteAsync("notices/feed.atom", Html(await SiteEndpoints.FeedAsync(store, options, cancellationToken)));
         await WriteAsync("nginx-disclosure.conf", Encoding.UTF8.GetBytes(NginxSnippet.Text));
         return new ExportSummary(snapshot.Size, checkpoints.Count, published.Count, versions, files);
     }

@@ -10,7 +10,7 @@ namespace Reporting.Disclosure.PublicRecord;
 /// <param name="Q">Free text; Chinese is matched as character pairs side by side, each space-separated term as a phrase.</param>
 internal sealed record NoticeQuery(string? Q, string? Organization, string? Category, string? Sanction, DateOnly? From, DateOnly? To, int Page);
 
-internal sealed record NoticePage(IReadOnlyList<NoticeSummary> Items, long Total, int Page, int PageSize);
+internal sealed record NoticeResults(IReadOnlyList<NoticeSummary> Items, long Total, int Page, int PageSize);
 
 /// <summary>
 /// The public notice list: published, not withdrawn, newest first, filtered and paged. The text search is a phrase
@@ -21,7 +21,7 @@ internal sealed class NoticeSearch(IDocumentStore store)
     public const int PageSize = 20;
     private const int LongestTerm = 50;
 
-    public async Task<NoticePage> FindAsync(NoticeQuery query, CancellationToken cancellationToken)
+    public async Task<NoticeResults> FindAsync(NoticeQuery query, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         var notices = session.Query<NoticeSummary>().Where(notice => notice.Published && !notice.Withdrawn);
@@ -45,7 +45,7 @@ internal sealed class NoticeSearch(IDocumentStore store)
         }
         var page = await notices.OrderByDescending(notice => notice.FirstPublishedAt).ThenBy(notice => notice.Id)
             .ToPagedListAsync(query.Page, PageSize, cancellationToken);
-        return new NoticePage([.. page], page.TotalItemCount, query.Page, PageSize);
+        return new NoticeResults([.. page], page.TotalItemCount, query.Page, PageSize);
     }
 
     /// <summary>Each space-separated term as its words, at most five terms, each cut to a sane length.</summary>

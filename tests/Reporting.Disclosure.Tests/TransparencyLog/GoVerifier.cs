@@ -3,7 +3,7 @@ using Reporting.Testing.Tools;
 namespace Reporting.Disclosure.Tests.TransparencyLog;
 
 /// <summary>
-/// GoVerifier/main.go built offline against Debian's golang-golang-x-mod-dev: Go's sumdb/note and sumdb/tlog, the
+/// src/Disclosure/Verification/tlogverify.go (the program the public site offers at /verify/tlogverify.go) built offline against Debian's golang-golang-x-mod-dev: Go's sumdb/note and sumdb/tlog, the
 /// reference our log's formats come from, checking what we export. Built once per test class, on first use.
 /// </summary>
 public sealed class GoVerifier : IDisposable

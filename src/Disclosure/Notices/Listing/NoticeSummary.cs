@@ -33,6 +33,10 @@ public sealed class NoticeSummary
     public DateTimeOffset? FirstPublishedAt { get; set; }
     public DateTimeOffset? LastPublishedAt { get; set; }
 
+    /// <summary>The log entry of the newest published version, for the feed.</summary>
+    public long? LogIndex { get; set; }
+    public byte[]? LeafHash { get; set; }
+
     /// <summary>The published text as <see cref="ChineseBigrams"/> words, under a <c>simple</c> full-text index.</summary>
     public string SearchText { get; set; } = "";
 }
@@ -73,6 +77,8 @@ public sealed class NoticeSummaryProjection : SingleStreamProjection<NoticeSumma
         summary.CurrentVersion = published.Data.Version;
         summary.FirstPublishedAt ??= published.Data.At;
         summary.LastPublishedAt = published.Data.At;
+        summary.LogIndex = published.Data.LogIndex;
+        summary.LeafHash = published.Data.LeafHash;
         if (published.Data.RecordKind == RecordKind.Withdrawal)
             summary.Withdrawn = true;
         else if (summary.DraftContent is { } content)

@@ -7,7 +7,8 @@
 //	tlogverify consistency <vkey> <old-checkpoint-file> <log-dir> [<proof-file>]
 //
 // A log directory holds checkpoint, tile/<L>/<N>[.p/<W>] and tile/entries/<N>[.p/<W>] (c2sp.org/tlog-tiles).
-// Build offline: GO111MODULE=off GOPATH=/usr/share/gocode go build -o tlogverify main.go
+// Build offline: GO111MODULE=off GOPATH=/usr/share/gocode go build -o tlogverify tlogverify.go
+// The public site serves this file at /verify/tlogverify.go; the project's tests build and run the same file.
 package main
 
 import (

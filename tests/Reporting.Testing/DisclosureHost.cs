@@ -1,11 +1,11 @@
+using Xunit;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.CaseManagement.Staff.Accounts;
-using Reporting.Testing;
 
-namespace Reporting.Disclosure.Tests.Http;
+namespace Reporting.Testing;
 
 /// <summary>
 /// The whole host with cases to publish from. approver2 is also made a publisher, so that a user who both drafts and

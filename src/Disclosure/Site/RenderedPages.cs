@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using Reporting.Disclosure.Log;
+
+namespace Reporting.Disclosure.Site;
+
+/// <summary>
+/// Public pages as rendered, kept until the log grows: every change the public can see is a publication, and every
+/// publication appends to the log, so the log's size is the public site's version. A busy site renders each page once
+/// per publication instead of once per reader.
+/// </summary>
+internal sealed class RenderedPages(LogView log)
+{
+    private const int MostPages = 5000;
+
+    private readonly ConcurrentDictionary<string, (long LogSize, byte[] Bytes)> _pages = new(StringComparer.Ordinal);
+
+    public async Task<byte[]?> GetAsync(string key, Func<Task<string?>> render, CancellationToken cancellationToken)
+    {
+        var size = (await log.CurrentAsync(cancellationToken)).Size;
+        if (_pages.TryGetValue(key, out var page) && page.LogSize == size)
+            return page.Bytes;
+        if (await render() is not { } html)
+            return null;
+        if (_pages.Count >= MostPages)
+            _pages.Clear();
+        var bytes = System.Text.Encoding.UTF8.GetBytes(html);
+        _pages[key] = (size, bytes);
+        return bytes;
+    }
+}
