@@ -10,8 +10,8 @@ using Reporting.Disclosure.Export;
 // In each path, {id} stands for a published notice and {size} for the log's size at the newest checkpoint.
 (string Name, string HostPath, string ExportFile)[] targets =
 [
-    ("notice", "/notices/{id}/v1.json", "notices/{id}/v1.json"),
-    ("list", "/notices-log/tile/entries/000.p/{size}", "notices-log/tile/entries/000.p/{size}"),
+    ("notice", "/notices/{id}", "notices/{id}/index.html"),
+    ("list", "/notices", "notices/index.html"),
 ];
 var noticeCount = Setting("BENCH_NOTICES", 24);
 var rounds = Setting("BENCH_ROUNDS", 5);

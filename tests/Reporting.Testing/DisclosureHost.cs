@@ -11,7 +11,7 @@ namespace Reporting.Testing;
 /// The whole host with cases to publish from. approver2 is also made a publisher, so that a user who both drafts and
 /// approves exists to be refused.
 /// </summary>
-public sealed class DisclosureHost : CaseFlowHost
+public class DisclosureHost : CaseFlowHost
 {
     public const string PublisherWhoApproves = "approver2";
 

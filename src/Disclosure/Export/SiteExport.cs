@@ -65,7 +65,7 @@ public static class SiteExport
                 await WriteAsync(path + ".json", proved.Version.Notice);
                 await WriteAsync(path + ".sig", proved.Version.Signature);
                 await WriteAsync(path + ".tlog-proof", Encoding.UTF8.GetBytes(proved.TlogProof));
-                index.Add(new { noticeId = summary.Id, version = proved.Version.Version, kind = proved.Version.RecordKind, logIndex = proved.Version.LogIndex });
+                index.Add(new { noticeId = summary.Id, version = proved.Version.Version });
                 versions++;
             }
         }

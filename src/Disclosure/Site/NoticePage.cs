@@ -78,7 +78,7 @@ internal static class NoticePage
             <h2 id="record">{language.Pick("已核验记录", "Verified record")}</h2>
             <p>{language.Pick(
                 "每一版通报都以通报密钥签名，并作为一条记录写入只增不改的透明日志。以下文件可用独立工具核验，方法见",
-                "Each version is signed with the notice key and entered as a record in an append-only transparency log. The files below can be checked with independent tools; see")} <a href="{language.Link("/verify")}">{language.Pick("如何核验", "how to verify")}</a>.</p>
+                "Each version is signed with the notice key and entered as a record in an append-only transparency log. The files below can be checked with independent tools; see")} <a href="{language.Link("/verify")}">{language.Pick("如何核验", "how to verify")}</a>{language.Pick("。", ".")}</p>
             <dl>
             """);
         Row(box, language.Pick("日志序号", "Log index"), current.LogIndex.ToString(CultureInfo.InvariantCulture));
