@@ -16,13 +16,16 @@ internal static class PublicCaching
     public static IResult Json(HttpContext http, object value, TimeSpan maxAge, bool immutable = false) =>
         Bytes(http, JsonSerializer.SerializeToUtf8Bytes(value, JsonOptions), "application/json; charset=utf-8", maxAge, immutable);
 
-    public static IResult Bytes(HttpContext http, byte[] bytes, string contentType, TimeSpan maxAge, bool immutable = false)
+    /// <summary>The strong ETag of a body: a cache of pages computes it once, not per request.</summary>
+    public static string ETagOf(byte[] bytes) => "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16)) + "\"";
+
+    public static IResult Bytes(HttpContext http, byte[] bytes, string contentType, TimeSpan maxAge, bool immutable = false, string? etag = null)
     {
-        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16)) + "\"";
+        etag ??= ETagOf(bytes);
         var headers = http.Response.Headers;
         headers.ETag = etag;
         headers.CacheControl = $"public, max-age={(long)maxAge.TotalSeconds}{(immutable ? ", immutable" : "")}";
-        if (http.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))
+        if (http.Request.Headers.IfNoneMatch.Count > 0 && http.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*")))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Bytes(bytes, contentType);
     }

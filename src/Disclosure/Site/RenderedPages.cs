@@ -12,19 +12,22 @@ internal sealed class RenderedPages(LogView log)
 {
     private const int MostPages = 5000;
 
-    private readonly ConcurrentDictionary<string, (long LogSize, byte[] Bytes)> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long LogSize, RenderedPage Page)> _pages = new(StringComparer.Ordinal);
 
-    public async Task<byte[]?> GetAsync(string key, Func<Task<string?>> render, CancellationToken cancellationToken)
+    public async Task<RenderedPage?> GetAsync(string key, Func<Task<string?>> render, CancellationToken cancellationToken)
     {
         var size = (await log.CurrentAsync(cancellationToken)).Size;
-        if (_pages.TryGetValue(key, out var page) && page.LogSize == size)
-            return page.Bytes;
+        if (_pages.TryGetValue(key, out var kept) && kept.LogSize == size)
+            return kept.Page;
         if (await render() is not { } html)
             return null;
         if (_pages.Count >= MostPages)
             _pages.Clear();
         var bytes = System.Text.Encoding.UTF8.GetBytes(html);
-        _pages[key] = (size, bytes);
-        return bytes;
+        var page = new RenderedPage(bytes, PublicRecord.PublicCaching.ETagOf(bytes));
+        _pages[key] = (size, page);
+        return page;
     }
 }
+
+internal sealed record RenderedPage(byte[] Bytes, string ETag);

@@ -50,7 +50,7 @@ internal static class SiteEndpoints
     private static async Task<IResult> ServeFeedAsync(HttpContext http, IDocumentStore store, IOptions<DisclosureOptions> options, RenderedPages pages, CancellationToken cancellationToken)
     {
         var feed = await pages.GetAsync("/notices/feed.atom", async () => await FeedAsync(store, options.Value, cancellationToken), cancellationToken);
-        return PublicCaching.Bytes(http, feed!, "application/atom+xml; charset=utf-8", PageAge);
+        return PublicCaching.Bytes(http, feed!.Bytes, "application/atom+xml; charset=utf-8", PageAge, etag: feed.ETag);
     }
 
     /// <summary>The newest fifty notices as Atom, for the host and the export alike.</summary>
@@ -65,8 +65,8 @@ internal static class SiteEndpoints
     private static async Task<IResult> PageAsync(HttpContext http, RenderedPages pages, Func<Task<string?>> render, CancellationToken cancellationToken)
     {
         var key = http.Request.Path + http.Request.QueryString;
-        var bytes = await pages.GetAsync(key, render, cancellationToken);
-        if (bytes is null)
+        var page = await pages.GetAsync(key, render, cancellationToken);
+        if (page is null)
         {
             var language = SiteLanguages.From(http.Request);
             var notFound = PublicPage.Render(language, language.Pick("未找到", "Not found"),
@@ -74,7 +74,7 @@ internal static class SiteEndpoints
                 http.Request.Path);
             return TypedResults.Content(notFound, Html, Encoding.UTF8, StatusCodes.Status404NotFound);
         }
-        return PublicCaching.Bytes(http, bytes, Html, PageAge);
+        return PublicCaching.Bytes(http, page.Bytes, Html, PageAge, etag: page.ETag);
     }
 
     private static DateOnly? ParseDate(string? text) =>
