@@ -26,9 +26,9 @@ public sealed class OfficeKeyFileTests : IDisposable
     {
         using var keys = OfficeKeyFile.Create(KeyFile, Passphrase, DateTimeOffset.UtcNow);
 
-        Assert.Equal(["sealing", "notice-signing", "key-encryption", "checkpoint-signing"], keys.All.Select(key => key.Purpose.Name));
+        Assert.Equal(["sealing", "notice-signing", "log-signing", "key-encryption", "checkpoint-signing"], keys.All.Select(key => key.Purpose.Name));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(KeyFile));
-        Assert.Equal(["sealing", "notice-signing", "checkpoint-signing"], OfficeKeyFile.PublicKeys(KeyFile).Select(key => key.Purpose));
+        Assert.Equal(["sealing", "notice-signing", "log-signing", "checkpoint-signing"], OfficeKeyFile.PublicKeys(KeyFile).Select(key => key.Purpose));
         Assert.Throws<IOException>(() => OfficeKeyFile.Create(KeyFile, Passphrase, DateTimeOffset.UtcNow));
     }
 
@@ -98,7 +98,7 @@ public sealed class OfficeKeyFileTests : IDisposable
         }
 
         Assert.Throws<CryptographicException>(() => OfficeKeyFile.Rotate(KeyFile, "a wrong passphrase entirely", OfficeKeyPurpose.All, DateTimeOffset.UtcNow));
-        Assert.Equal(3, OfficeKeyFile.PublicKeys(KeyFile).Count);
+        Assert.Equal(4, OfficeKeyFile.PublicKeys(KeyFile).Count);
     }
 
     [Fact]
