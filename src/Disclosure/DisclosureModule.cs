@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Marten;
 using Reporting.Storage.Hosting;
 using Reporting.Storage.Schema;
@@ -14,8 +15,15 @@ public static class DisclosureModule
     public static IServiceCollection AddDisclosure(this IServiceCollection services)
     {
         services.AddSingleton(new SchemaScripts(Name, typeof(DisclosureModule).Assembly));
+        services.TryAddSingleton(TimeProvider.System);
+        Statistics.StatisticsEndpoints.Add(services);
         return services;
     }
 
-    public static IEndpointRouteBuilder MapDisclosure(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapDisclosure(this IEndpointRouteBuilder endpoints)
+    {
+        Site.Stylesheet.Map(endpoints);
+        Statistics.StatisticsEndpoints.Map(endpoints);
+        return endpoints;
+    }
 }

@@ -24,7 +24,7 @@ internal sealed class MonthlyCaseCountsFromDocuments(IDocumentStore store, TimeP
 
     public async Task<bool> HaveCountedEverythingBeforeAsync(DateTimeOffset instant, CancellationToken cancellationToken)
     {
-        var cutoff = instant + AppendDelay;
+        var cutoff = (instant + AppendDelay).ToUniversalTime();
         if (time.GetUtcNow() < cutoff)
             return false;
         await using var session = store.QuerySession();

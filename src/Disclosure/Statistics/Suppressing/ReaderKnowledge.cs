@@ -14,6 +14,12 @@ internal sealed class ReaderKnowledge
     private readonly Relation[] _relations;
     private readonly List<Relation>[] _relationsOfCell;
 
+    /// <summary>
+    /// Tables already found. Withholding more only widens what a reader must allow, so a table found stays one the
+    /// reader cannot rule out, and one found for a question often answers many others.
+    /// </summary>
+    private readonly List<int[]> _witnesses = [];
+
     public ReaderKnowledge(IReadOnlyList<int> values, IReadOnlyList<CellMark> marks, IReadOnlyList<Relation> relations)
     {
         _values = values;
@@ -39,7 +45,21 @@ internal sealed class ReaderKnowledge
     public bool IsHidden(int cell) => _marks[cell] is CellMark.Small or CellMark.Withheld;
 
     /// <summary>Whether a table of whole numbers that the reader cannot rule out meets the question.</summary>
-    public bool AllowsTableWhere(Question question) => Solve(question, adjustable: new HashSet<int>()) is { } solution && IsWholeWitness(solution, question);
+    public bool AllowsTableWhere(Question question)
+    {
+        if (_witnesses.Any(witness => Meets(witness, question)))
+            return true;
+        if (Solve(question, adjustable: new HashSet<int>()) is not { } solution || WholeWitness(solution, question) is not { } found)
+            return false;
+        _witnesses.Add(found);
+        return true;
+    }
+
+    private static bool Meets(int[] table, Question question)
+    {
+        var sum = question.Cells.Sum(cell => table[cell]);
+        return question.AtLeast ? sum >= question.Value : sum == question.Value;
+    }
 
     /// <summary>
     /// The published cells among <paramref name="adjustable"/> that would have to be withheld for the question to be
@@ -120,23 +140,22 @@ internal sealed class ReaderKnowledge
         return new Solution(cells, values, relations);
     }
 
-    /// <summary>The solution rounded to whole numbers, checked exactly: within every mark's range, every relation and the question met.</summary>
-    private bool IsWholeWitness(Solution solution, Question question)
+    /// <summary>The solution rounded to whole numbers if that is checked exactly to be within every mark's range and to meet every relation and the question.</summary>
+    private int[]? WholeWitness(Solution solution, Question question)
     {
         var whole = _values.ToArray();
         foreach (var cell in solution.Cells)
         {
             var rounded = Math.Round(solution.Values[cell]);
             if (Math.Abs(rounded - solution.Values[cell]) > 1e-6)
-                return false;
+                return null;
             whole[cell] = (int)rounded;
             var fits = _marks[cell] == CellMark.Small ? whole[cell] is >= 0 and <= Small : whole[cell] >= SmallCellSuppression.Threshold;
             if (!fits || (_marks[cell] == CellMark.Published && whole[cell] != _values[cell]))
-                return false;
+                return null;
         }
         if (solution.Relations.Any(relation => relation.Parts.Sum(part => whole[part]) != whole[relation.Total]))
-            return false;
-        var sum = question.Cells.Sum(cell => whole[cell]);
-        return question.AtLeast ? sum >= question.Value : sum == question.Value;
+            return null;
+        return Meets(whole, question) ? whole : null;
     }
 }
