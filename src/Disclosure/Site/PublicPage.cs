@@ -14,7 +14,8 @@ internal enum Section
 /// <summary>
 /// The frame of every page of the public site: language, a skip link, the site name, the navigation with the current
 /// section marked, the language switch, one main region and the footer. Styles come from /disclosure.css on this
-/// origin; there is no script, no cookie and nothing from another origin.
+/// origin; there is no script, no cookie and nothing from another origin. A page of the site builds its main content
+/// (encoded with <see cref="Encode"/>), passes it here with its section and its own path, and serves the result.
 /// </summary>
 internal static class PublicPage
 {
@@ -34,7 +35,7 @@ internal static class PublicPage
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="referrer" content="no-referrer">
             <title>{Encode(heading)} · {Encode(text.SiteName)}</title>
-            <link rel="stylesheet" href="/disclosure.css">
+            <link rel="stylesheet" href="{Stylesheet.Path}">
             </head>
             <body>
             <a class="skip" href="#main">{Encode(text.SkipToContent)}</a>
@@ -58,10 +59,6 @@ internal static class PublicPage
             """);
         return html.ToString();
     }
-
-    /// <summary>A page as an HTML response, for pages that need no caching of their own.</summary>
-    public static IResult Render(Language language, Section current, string path, string heading, string body, int statusCode = StatusCodes.Status200OK) =>
-        TypedResults.Content(Html(language, current, path, heading, body), "text/html; charset=utf-8", Encoding.UTF8, statusCode);
 
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 }

@@ -180,5 +180,13 @@ public sealed class StatisticsOverHttpTests(StatisticsHost host) : IClassFixture
         Assert.Equal("public, max-age=3600", response.Headers.CacheControl?.ToString());
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_statistics()
+    {
+        var document = await host.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        Assert.Contains("\"/api/statistics\"", document, StringComparison.Ordinal);
+    }
+
     private static JsonElement Cell(JsonElement row, string column) => row.GetProperty("cells").GetProperty(column);
 }
