@@ -37,6 +37,7 @@ public static class DisclosureModule
             options.Schema.For<NoticeSummary>().FullTextIndex("simple", summary => summary.SearchText);
             options.Schema.For<SignedCheckpoint>().Identity(checkpoint => checkpoint.Id);
         });
+        Statistics.StatisticsEndpoints.Add(services);
         return services;
     }
 
@@ -45,6 +46,8 @@ public static class DisclosureModule
         NoticeStaffEndpoints.Map(endpoints);
         NoticeApiEndpoints.Map(endpoints);
         Site.SiteEndpoints.Map(endpoints);
+        Site.Stylesheet.Map(endpoints);
+        Statistics.StatisticsEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -1,8 +1,10 @@
 namespace Reporting.Host;
 
 /// <summary>
-/// Headers every response carries: no third-party origins, no inline script, no framing, no referrer, no caching.
-/// Pages are served from this origin only, so a compromised CDN or an injected script has nothing to load from.
+/// Headers every response carries: no third-party origins, no inline script, no framing, no referrer, and no caching
+/// unless the endpoint chose a policy of its own. Pages are served from this origin only, so a compromised CDN or an
+/// injected script has nothing to load from. Only the public site's pages, the same for every reader and never
+/// personal, set a Cache-Control; everything of Intake and of the staff keeps <c>no-store</c>.
 /// </summary>
 internal sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -21,7 +23,8 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
-            headers.CacheControl = "no-store";
+            if (string.IsNullOrEmpty(headers.CacheControl))
+                headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         return next(context);

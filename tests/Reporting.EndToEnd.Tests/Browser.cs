@@ -25,13 +25,15 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(Uri baseAddress, bool javaScript = true, string locale = "zh-CN")
+    /// <param name="bypassContentSecurityPolicy">Only for a test that injects a script of its own, such as axe-core.</param>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, bool javaScript = true, string locale = "zh-CN", bool bypassContentSecurityPolicy = false)
     {
         var context = await _browser!.NewContextAsync(new()
         {
             BaseURL = baseAddress.ToString(),
             JavaScriptEnabled = javaScript,
             Locale = locale,
+            BypassCSP = bypassContentSecurityPolicy,
         });
         return await context.NewPageAsync();
     }

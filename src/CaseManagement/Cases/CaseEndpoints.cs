@@ -34,6 +34,7 @@ internal static class CaseEndpoints
         services.AddSingleton(provider => new CaseSearchIndex(provider.GetRequiredService<OfficeKeys>()));
         services.AddSingleton<VisibleCases>();
         services.AddSingleton<ReminderScheduler>();
+        services.AddSingleton<Contracts.IMonthlyCaseCounts, MonthlyCaseCountsFromDocuments>();
         services.AddHostedService(provider => provider.GetRequiredService<ReminderScheduler>());
         services.ConfigureMarten((provider, options) =>
         {

@@ -75,13 +75,13 @@ public static class SiteExport
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DisclosureOptions>>().Value;
         var search = services.GetRequiredService<NoticeSearch>();
         var firstPage = new NoticeQuery(null, null, null, null, null, null, 1);
-        await WriteAsync("notices/index.html", Html(NoticeListPage.Render(SiteLanguage.Chinese, firstPage,
+        await WriteAsync("notices/index.html", Html(NoticeListPage.Render(Language.Chinese, firstPage,
             await search.FindAsync(firstPage, cancellationToken), await search.OrganizationsAsync(cancellationToken))));
         foreach (var summary in published)
-            await WriteAsync($"notices/{summary.Id}/index.html", Html(NoticePage.Render(SiteLanguage.Chinese, (await notices.FindAsync(summary.Id, cancellationToken))!)));
-        await WriteAsync("verify/index.html", Html(VerifyPage.Render(SiteLanguage.Chinese, options.PublicBaseUrl, options.LogOrigin)));
+            await WriteAsync($"notices/{summary.Id}/index.html", Html(NoticePage.Render(Language.Chinese, (await notices.FindAsync(summary.Id, cancellationToken))!)));
+        await WriteAsync("verify/index.html", Html(VerifyPage.Render(Language.Chinese, options.PublicBaseUrl, options.LogOrigin)));
         await WriteAsync("verify/tlogverify.go", VerifierSource.Bytes);
-        await WriteAsync("disclosure.css", SiteStylesheet.Css);
+        await WriteAsync("disclosure.css", Stylesheet.Css);
         await WriteAsync("notices/feed.atom", Html(await SiteEndpoints.FeedAsync(store, options, cancellationToken)));
         await WriteAsync("nginx-disclosure.conf", Encoding.UTF8.GetBytes(NginxSnippet.Text));
         return new ExportSummary(snapshot.Size, checkpoints.Count, published.Count, versions, files);

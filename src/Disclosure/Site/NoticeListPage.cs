@@ -12,7 +12,7 @@ namespace Reporting.Disclosure.Site;
 /// </summary>
 internal static class NoticeListPage
 {
-    public static string Render(SiteLanguage language, NoticeQuery query, NoticeResults page, IReadOnlyList<string> organizations)
+    public static string Render(Language language, NoticeQuery query, NoticeResults page, IReadOnlyList<string> organizations)
     {
         var body = new StringBuilder();
         body.Append($"""<p>{language.Pick("以下为本机关依规依纪依法公开的处分通报、澄清正名通报和立案审查调查信息。", "Disposition notices, clarifications and notices of filed cases that this commission has published.")}</p>""");
@@ -37,14 +37,14 @@ internal static class NoticeListPage
             body.Append("</ol>");
         }
         body.Append(Pager(language, query, page));
-        return PublicPage.Render(language, language.Pick("处分通报", "Published notices"), body.ToString(), QueryString(query, query.Page), "/notices/feed.atom");
+        return PublicPage.Html(language, Section.Notices, QueryString(query, query.Page), language.Pick("处分通报", "Published notices"), body.ToString(), "/notices/feed.atom");
     }
 
-    private static string Filters(SiteLanguage language, NoticeQuery query, IReadOnlyList<string> organizations)
+    private static string Filters(Language language, NoticeQuery query, IReadOnlyList<string> organizations)
     {
         var form = new StringBuilder();
         form.Append($"""<form class="filters" method="get" action="/notices" role="search" aria-label="{language.Pick("检索通报", "Search notices")}">""");
-        if (language == SiteLanguage.English)
+        if (language == Language.English)
             form.Append("""<input type="hidden" name="lang" value="en">""");
         form.Append($"""<div><label for="q">{language.Pick("关键词", "Words")}</label><input type="search" id="q" name="q" value="{Encode(query.Q)}" maxlength="100"></div>""");
         form.Append(Select(language, "organization", language.Pick("单位", "Organization"), query.Organization, organizations.Select(o => (o, o))));
@@ -59,7 +59,7 @@ internal static class NoticeListPage
         return form.ToString();
     }
 
-    private static string Select(SiteLanguage language, string name, string label, string? selected, IEnumerable<(string Value, string Text)> options)
+    private static string Select(Language language, string name, string label, string? selected, IEnumerable<(string Value, string Text)> options)
     {
         var html = new StringBuilder($"""<div><label for="{name}">{label}</label><select id="{name}" name="{name}"><option value="">{language.Pick("全部", "All")}</option>""");
         foreach (var (value, text) in options)
@@ -67,7 +67,7 @@ internal static class NoticeListPage
         return html.Append("</select></div>").ToString();
     }
 
-    private static string Pager(SiteLanguage language, NoticeQuery query, NoticeResults page)
+    private static string Pager(Language language, NoticeQuery query, NoticeResults page)
     {
         var pages = (int)Math.Max(1, (page.Total + page.PageSize - 1) / page.PageSize);
         if (pages == 1)

@@ -14,7 +14,7 @@ namespace Reporting.Disclosure.Site;
 /// </summary>
 internal static class NoticePage
 {
-    public static string Render(SiteLanguage language, PublishedNotice notice)
+    public static string Render(Language language, PublishedNotice notice)
     {
         var body = new StringBuilder();
         var shown = notice.LastWithContent!;
@@ -35,7 +35,7 @@ internal static class NoticePage
         if (content.TryGetProperty("corrects", out var corrects))
             body.Append($"""<p class="notice" role="note">{language.Pick($"本通报第 {shown.Version.Version} 版更正了第 {corrects.GetProperty("version").GetInt32()} 版。更正说明：", $"Version {shown.Version.Version} corrects version {corrects.GetProperty("version").GetInt32()}. What was corrected: ")}<span lang="zh-CN">{Encode(Text(corrects, "reason"))}</span></p>""");
 
-        body.Append("<dl>");
+        body.Append("""<dl class="facts">""");
         Row(body, language.Pick("类别", "Kind"), Labels.NoticeKind(language, Text(content, "kind")));
         var subject = content.GetProperty("subject");
         Row(body, language.Pick("被处分人", "Subject"), Encode(string.Join(" · ", new[] { Text(subject, "name"), Text(subject, "formerPosition"), Text(subject, "organization") }.Where(part => part.Length > 0))), chinese: true);
@@ -48,7 +48,7 @@ internal static class NoticePage
         body.Append($"""<h2>{language.Pick("通报正文", "Text of the notice")}</h2><div class="body" lang="zh-CN">{Encode(Text(content, "body"))}</div>""");
         if (content.TryGetProperty("violations", out var violations) && violations.GetArrayLength() > 0)
         {
-            body.Append($"""<h2>{language.Pick("查明的违纪违法事实（按类别）", "Findings, by category")}</h2><dl>""");
+            body.Append($"""<h2>{language.Pick("查明的违纪违法事实（按类别）", "Findings, by category")}</h2><dl class="facts">""");
             foreach (var violation in violations.EnumerateArray())
                 Row(body, Labels.Category(language, Text(violation, "category")), Encode(Text(violation, "finding")), chinese: true);
             body.Append("</dl>");
@@ -66,10 +66,10 @@ internal static class NoticePage
         }
 
         body.Append(RecordBox(language, notice));
-        return PublicPage.Render(language, Text(content, "headline"), body.ToString(), $"/notices/{id}", "/notices/feed.atom");
+        return PublicPage.Html(language, Section.Notices, $"/notices/{id}", Text(content, "headline"), body.ToString(), "/notices/feed.atom");
     }
 
-    private static string RecordBox(SiteLanguage language, PublishedNotice notice)
+    private static string RecordBox(Language language, PublishedNotice notice)
     {
         var id = notice.State.NoticeId;
         var current = notice.Current.Version;
@@ -79,7 +79,7 @@ internal static class NoticePage
             <p>{language.Pick(
                 "每一版通报都以通报密钥签名，并作为一条记录写入只增不改的透明日志。以下文件可用独立工具核验，方法见",
                 "Each version is signed with the notice key and entered as a record in an append-only transparency log. The files below can be checked with independent tools; see")} <a href="{language.Link("/verify")}">{language.Pick("如何核验", "how to verify")}</a>{language.Pick("。", ".")}</p>
-            <dl>
+            <dl class="facts">
             """);
         Row(box, language.Pick("日志序号", "Log index"), current.LogIndex.ToString(CultureInfo.InvariantCulture));
         Row(box, language.Pick("记录哈希（叶子）", "Leaf hash"), $"""<code>{Convert.ToBase64String(current.LeafHash)}</code>""");

@@ -1,55 +1,65 @@
 using System.Net;
+using System.Text;
 
 namespace Reporting.Disclosure.Site;
 
-/// <summary>
-/// The frame of every public page: its language, a skip link, the site's name and navigation, the language switch, one
-/// main region and a footer. One stylesheet from this origin; no script, no cookie, nothing from another origin.
-/// </summary>
-public static class PublicPage
+/// <summary>The sections of the public site, one link each in the header.</summary>
+internal enum Section
 {
-    /// <param name="path">This page's path and query without the language, for the switch to the other language.</param>
-    public static string Render(SiteLanguage language, string heading, string body, string path, string? feedLink = null)
+    Notices,
+    Statistics,
+    Verify,
+}
+
+/// <summary>
+/// The frame of every page of the public site: language, a skip link, the site name, the navigation with the current
+/// section marked, the language switch, one main region and the footer. Styles come from /disclosure.css on this
+/// origin; there is no script, no cookie and nothing from another origin. A page of the site builds its main content
+/// (encoded with <see cref="Encode"/>), passes it here with its section and its own path, and serves the result.
+/// </summary>
+internal static class PublicPage
+{
+    /// <summary>A whole page as HTML.</summary>
+    /// <param name="path">This page's path with its query but without <c>lang</c>: the language switch links to it.</param>
+    /// <param name="body">The main region's content after the heading, already encoded.</param>
+    /// <param name="feed">The Atom feed the page offers, if any.</param>
+    public static string Html(Language language, Section current, string path, string heading, string body, string? feed = null)
     {
-        var other = language == SiteLanguage.English ? SiteLanguage.Chinese : SiteLanguage.English;
-        var siteName = language.Pick("纪检监察公开 · 处分通报", "Discipline inspection: public record");
-        var feed = feedLink is null ? "" : $"""<link rel="alternate" type="application/atom+xml" href="{Encode(feedLink)}" title="{Encode(language.Pick("处分通报订阅", "Notices feed"))}">""";
-        return $"""
+        var text = SiteText.For(language);
+        var other = language.Other();
+        var html = new StringBuilder();
+        html.Append($"""
             <!DOCTYPE html>
             <html lang="{language.Code()}">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="referrer" content="no-referrer">
-            <title>{Encode(heading)} · {Encode(siteName)}</title>
-            <link rel="stylesheet" href="/disclosure.css">
-            {feed}
+            <title>{Encode(heading)} · {Encode(text.SiteName)}</title>
+            <link rel="stylesheet" href="{Stylesheet.Path}">
+            {(feed is null ? "" : $"<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{Encode(feed)}\">")}
             </head>
             <body>
-            <a class="skip" href="#main">{language.Pick("跳到正文", "Skip to content")}</a>
+            <a class="skip" href="#main">{Encode(text.SkipToContent)}</a>
             <header>
-            <a class="site" href="{language.Link("/notices")}">{Encode(siteName)}</a>
-            <nav aria-label="{language.Pick("栏目", "Sections")}">
-            <ul>
-            <li><a href="{language.Link("/notices")}">{language.Pick("处分通报", "Notices")}</a></li>
-            <li><a href="{language.Link("/statistics")}">{language.Pick("统计数据", "Statistics")}</a></li>
-            <li><a href="{language.Link("/verify")}">{language.Pick("如何核验", "How to verify")}</a></li>
-            <li><a href="{other.Link(path)}" lang="{other.Code()}" hreflang="{other.Code()}">{other.Pick("中文", "English")}</a></li>
-            </ul>
-            </nav>
+            <a class="site" href="{Encode(language.Link("/notices"))}">{Encode(text.SiteName)}</a>
+            <nav aria-label="{Encode(text.Navigation)}"><ul>
+            """);
+        foreach (var (section, href, label) in new[] { (Section.Notices, "/notices", text.Notices), (Section.Statistics, "/statistics", text.Statistics), (Section.Verify, "/verify", text.Verify) })
+            html.Append($"""<li><a href="{Encode(language.Link(href))}"{(section == current ? " aria-current=\"page\"" : "")}>{Encode(label)}</a></li>""");
+        html.Append($"""
+            </ul></nav>
+            <a class="language" href="{Encode(other.Link(path))}" lang="{other.Code()}" hreflang="{other.Code()}">{Encode(text.OtherLanguageName)}</a>
             </header>
             <main id="main" tabindex="-1">
             <h1>{Encode(heading)}</h1>
             {body}
             </main>
-            <footer>
-            <p>{language.Pick(
-                "本站每条通报均经数字签名并记入公开的透明日志，任何人都可以用独立工具核验其未被改动。本站不使用 Cookie，不加载第三方资源。",
-                "Every notice here is digitally signed and entered in a public transparency log: anyone can check with independent tools that it was never altered. This site sets no cookies and loads nothing from other sites.")}</p>
-            </footer>
+            <footer><p>{Encode(text.Footer)}</p></footer>
             </body>
             </html>
-            """;
+            """);
+        return html.ToString();
     }
 
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");

@@ -18,12 +18,11 @@ internal static class SiteEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var site = endpoints.MapGroup("").WithTags("Public site").AllowAnonymous().ExcludeFromDescription();
-        site.MapGet("/disclosure.css", (HttpContext http) => PublicCaching.Bytes(http, SiteStylesheet.Css, "text/css; charset=utf-8", TimeSpan.FromHours(1)));
         site.MapGet("/notices", ListAsync);
         site.MapGet("/notices/{noticeId:guid}", NoticeAsync);
         site.MapGet("/notices/feed.atom", ServeFeedAsync);
         site.MapGet("/verify", (HttpContext http, IOptions<DisclosureOptions> options, RenderedPages pages, CancellationToken ct) =>
-            PageAsync(http, pages, () => Task.FromResult<string?>(VerifyPage.Render(SiteLanguages.From(http.Request), options.Value.PublicBaseUrl, options.Value.LogOrigin)), ct));
+            PageAsync(http, pages, () => Task.FromResult<string?>(VerifyPage.Render(Languages.From(http.Request.Query), options.Value.PublicBaseUrl, options.Value.LogOrigin)), ct));
         site.MapGet("/verify/tlogverify.go", (HttpContext http) => PublicCaching.Bytes(http, VerifierSource.Bytes, "text/plain; charset=utf-8", TimeSpan.FromHours(1)));
     }
 
@@ -31,7 +30,7 @@ internal static class SiteEndpoints
         string? q, string? organization, string? category, string? sanction, string? from, string? to, string? page,
         HttpContext http, NoticeSearch search, RenderedPages pages, CancellationToken cancellationToken)
     {
-        var language = SiteLanguages.From(http.Request);
+        var language = Languages.From(http.Request.Query);
         // A hand-edited link with a bad date or page gets the list without that filter, not an error page.
         var query = new NoticeQuery(q, organization, category, sanction, ParseDate(from), ParseDate(to),
             int.TryParse(page, out var number) && number is >= 1 and <= 10_000 ? number : 1);
@@ -44,7 +43,7 @@ internal static class SiteEndpoints
 
     private static async Task<IResult> NoticeAsync(Guid noticeId, HttpContext http, PublishedNotices notices, RenderedPages pages, CancellationToken cancellationToken) =>
         await PageAsync(http, pages, async () =>
-            await notices.FindAsync(noticeId, cancellationToken) is { } notice ? NoticePage.Render(SiteLanguages.From(http.Request), notice) : null,
+            await notices.FindAsync(noticeId, cancellationToken) is { } notice ? NoticePage.Render(Languages.From(http.Request.Query), notice) : null,
             cancellationToken);
 
     private static async Task<IResult> ServeFeedAsync(HttpContext http, IDocumentStore store, IOptions<DisclosureOptions> options, RenderedPages pages, CancellationToken cancellationToken)
@@ -68,10 +67,9 @@ internal static class SiteEndpoints
         var page = await pages.GetAsync(key, render, cancellationToken);
         if (page is null)
         {
-            var language = SiteLanguages.From(http.Request);
-            var notFound = PublicPage.Render(language, language.Pick("未找到", "Not found"),
-                $"""<p role="status">{language.Pick("没有这条已发布的通报。", "There is no published notice at this address.")}</p><p><a href="{language.Link("/notices")}">{language.Pick("返回通报列表", "Back to the notices")}</a></p>""",
-                http.Request.Path);
+            var language = Languages.From(http.Request.Query);
+            var notFound = PublicPage.Html(language, Section.Notices, http.Request.Path, language.Pick("未找到", "Not found"),
+                $"""<p role="status">{language.Pick("没有这条已发布的通报。", "There is no published notice at this address.")}</p><p><a href="{language.Link("/notices")}">{language.Pick("返回通报列表", "Back to the notices")}</a></p>""");
             return TypedResults.Content(notFound, Html, Encoding.UTF8, StatusCodes.Status404NotFound);
         }
         return PublicCaching.Bytes(http, page.Bytes, Html, PageAge, etag: page.ETag);

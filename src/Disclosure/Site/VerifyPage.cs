@@ -8,7 +8,7 @@ namespace Reporting.Disclosure.Site;
 /// </summary>
 internal static class VerifyPage
 {
-    public static string Render(SiteLanguage language, string publicBaseUrl, string origin)
+    public static string Render(Language language, string publicBaseUrl, string origin)
     {
         var site = Encode(publicBaseUrl.TrimEnd('/'));
         string Step(string chinese, string english, string commands) =>
@@ -41,6 +41,6 @@ internal static class VerifyPage
             </ol>
             <p>{language.Pick("两个签名都有效、但互不一致的检查点，就是日志被改写的证据。请把您保存的检查点公开，越多人保存，改写越难隐藏。", "Two validly signed checkpoints that disagree are proof that the log was rewritten. Publish the checkpoints you keep: the more people keep them, the harder a rewrite is to hide.")}</p>
             """;
-        return PublicPage.Render(language, language.Pick("如何核验", "How to verify"), body, "/verify");
+        return PublicPage.Html(language, Section.Verify, "/verify", language.Pick("如何核验", "How to verify"), body);
     }
 }

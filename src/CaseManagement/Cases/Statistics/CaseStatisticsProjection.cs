@@ -5,6 +5,7 @@ using JasperFx.Events;
 using Marten.Events.Projections;
 using Marten.Events.Aggregation;
 using Reporting.Intake.Contracts;
+using Reporting.CaseManagement.Contracts;
 
 namespace Reporting.CaseManagement.Cases.Statistics;
 
@@ -40,26 +41,26 @@ public sealed class CaseStatisticsProjection : MultiStreamProjection<CaseStatist
     /// <summary>The counters an event adds one to; most events count for nothing.</summary>
     public static IReadOnlyList<string> CountersOf(object @event) => @event switch
     {
-        ReportSubmitted submitted => submitted.Identity is null ? ["received", "received:anonymous"] : ["received", "received:real-name"],
+        ReportSubmitted submitted => submitted.Identity is null ? [CaseCounter.Received, "received:anonymous"] : [CaseCounter.Received, "received:real-name"],
         CaseRegistered registered => ["registered", $"channel:{registered.Channel}", .. registered.Categories.Select(category => $"category:{category}")],
-        CaseAccepted => ["accepted"],
+        CaseAccepted => [CaseCounter.Accepted],
         MarkedDuplicate => ["routed:duplicate"],
         FiledNoSubstance => ["routed:no-substance"],
         CaseEscalated => ["routed:escalated"],
         ReportBypassed => ["routed:bypassed"],
         CaseTransferred transferred => transferred.Supervised ? ["routed:transferred", "routed:transferred-supervised"] : ["routed:transferred"],
         CaseDeclined declined => ["routed:declined", $"declined:{declined.Ground}"],
-        InquiryOpened => ["disposition:talk-inquiry"],
-        VerificationOpened => ["disposition:preliminary-verification"],
-        CaseParked => ["disposition:park"],
+        InquiryOpened => [CaseCounter.TalkInquiry],
+        VerificationOpened => [CaseCounter.PreliminaryVerification],
+        CaseParked => [CaseCounter.Parked],
         CaseReopened => ["reopened"],
-        CaseFiled => ["filed"],
+        CaseFiled => [CaseCounter.Filed],
         CaseConcluded concluded => [$"concluded:{concluded.Outcome}"],
-        DecisionMade decision => ["decided", .. decision.Sanctions.Select(sanction => $"sanction:{sanction.Kind}:{sanction.Type}")],
+        DecisionMade decision => [CaseCounter.Decided, .. decision.Sanctions.Select(sanction => CaseCounter.Sanction(sanction.Kind, sanction.Type))],
         CaseClosed => ["closed"],
         AppealLodged appeal => [$"appeal:{appeal.Kind}"],
         AppealDecided appeal => [$"appeal-decided:{appeal.Outcome}"],
-        NameCleared => ["name-cleared"],
+        NameCleared => [CaseCounter.NameCleared],
         FalseAccusationRecorded => ["false-accusation"],
         ProtectionRequested => ["protection-requested"],
         ProtectionRequestHandled => ["protection-handled"],
