@@ -108,7 +108,7 @@ public sealed class StatisticsOverHttpTests(StatisticsHost host) : IClassFixture
     [InlineData("/api/intake/config")]
     [InlineData("/.well-known/jwks.json")]
     [InlineData("/")]
-    [InlineData("/notices")]
+    [InlineData("/staff")]
     public async Task Intake_staff_and_other_answers_still_forbid_caching(string path)
     {
         var response = await host.Client.GetAsync(new Uri(path, UriKind.Relative));
