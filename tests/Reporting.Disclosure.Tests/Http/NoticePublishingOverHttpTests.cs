@@ -74,6 +74,32 @@ public sealed class NoticePublishingOverHttpTests(DisclosureHost host) : IClassF
         Assert.Equal(HttpStatusCode.Created, caseFiled.StatusCode);
     }
 
+    [Fact]
+    public async Task A_clarification_is_published_for_a_cleared_name_with_its_own_record_kind()
+    {
+        var (_, caseId) = await host.AcceptedCaseAsync(realName: true);
+        await host.DisposedAsync(caseId, "close-no-action");
+        await host.ActAsync("registrar1", caseId, "close", new { outcomeForInformant = "经研究，予以了结。" });
+        await host.ActAsync("supervisor2", caseId, "propose-clarification", new { statement = "经查，反映张三的问题不属实，予以澄清正名。" });
+        await host.ActAsync("approver2", caseId, "approve", new { comment = "同意澄清" });
+        var prefill = await host.GetJsonAsync("publisher1", $"/api/notices/prefill?caseId={caseId}&kind=clarification");
+
+        var noticeId = await host.DraftAsync(new
+        {
+            caseId, kind = "clarification", headline = prefill.GetProperty("headline").GetString(),
+            body = "经查，反映某市某局局长张三违规收受礼金的问题不属实，现予以澄清正名。",
+            subject = new { name = "张三", formerPosition = "局长", organization = "某市某局" },
+        });
+        await host.NoticeActAsync("approver1", noticeId, "approve");
+        await host.NoticeActAsync("publisher1", noticeId, "publish");
+
+        var published = await host.PublicJsonAsync($"/api/notices/{noticeId}");
+        Assert.Equal("关于为某市某局原局长张三澄清正名的通报", prefill.GetProperty("headline").GetString());
+        Assert.Equal("clarification", published.GetProperty("notice").GetProperty("kind").GetString());
+        using var record = JsonDocument.Parse(Convert.FromBase64String(published.GetProperty("record").GetString()!));
+        Assert.Equal("clarification", record.RootElement.GetProperty("kind").GetString());
+    }
+
     [Theory]
     [InlineData("举报人李四反映，张三多次收受礼金。")]
     [InlineData("经群众（电话 138 0000 0000）反映，张三多次收受礼金。")]
