@@ -88,6 +88,4 @@ internal sealed record LogSnapshot(IReadOnlyList<byte[]> Entries, IReadOnlyList<
     public static readonly LogSnapshot Empty = new([], [], null);
 
     public long Size => LeafHashes.Count;
-
-    public byte[] RootHash => MerkleTree.RootHash(LeafHashes);
 }

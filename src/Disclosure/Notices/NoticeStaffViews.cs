@@ -9,7 +9,7 @@ public sealed record NoticeStaffView(Guid NoticeId, Guid CaseId, string Kind, lo
             ? new NoticeDraftView(draft.Version, draft.RecordKind, draft.Status, draft.Content, draft.Reason, draft.PublishingOrgan,
                 [.. draft.Authors.Order(StringComparer.Ordinal)], draft.ApprovedBy, draft.RejectedBecause)
             : null,
-        [.. state.Published.Select(version => new PublishedVersionView(version.Version, version.RecordKind, version.PublishedAt, version.LogIndex))],
+        [.. state.Published.Select(version => new PublishedVersionView(version.Version, version.RecordKind, version.At, version.LogIndex))],
         state.Withdrawn);
 }
 

@@ -13,12 +13,10 @@ public sealed record NoticeState
     public long Version { get; init; } = 1;
 
     public NoticeDraft? Draft { get; init; }
-    public ImmutableList<PublishedVersion> Published { get; init; } = [];
+    /// <summary>Every published version, as its event recorded it.</summary>
+    public ImmutableList<NoticeVersionPublished> Published { get; init; } = [];
 
     public bool Withdrawn => Published.LastOrDefault()?.RecordKind == RecordKind.Withdrawal;
-
-    /// <summary>The content of the newest published version that is not a withdrawal.</summary>
-    public NoticeContent? PublishedContent { get; init; }
 
     public static NoticeState Create(NoticeDrafted drafted) => new()
     {
@@ -38,9 +36,7 @@ public sealed record NoticeState
         NoticeDraftRejected rejected => this with { Draft = Draft! with { RejectedBecause = rejected.Reason, ApprovedBy = null } },
         NoticeVersionPublished published => this with
         {
-            Published = Published.Add(new PublishedVersion(published.Version, published.RecordKind, published.Notice, published.Signature,
-                published.NoticeKeyId, published.LogIndex, published.Record, published.LeafHash, published.At)),
-            PublishedContent = Draft?.Content ?? PublishedContent,
+            Published = Published.Add(published),
             Draft = null,
         },
         _ => this,
@@ -64,14 +60,3 @@ public sealed record NoticeDraft(
 {
     public string Status => ApprovedBy is not null ? "approved" : RejectedBecause is not null ? "rejected" : "awaiting-approval";
 }
-
-public sealed record PublishedVersion(
-    int Version,
-    string RecordKind,
-    byte[] Notice,
-    byte[] Signature,
-    string NoticeKeyId,
-    long LogIndex,
-    byte[] Record,
-    byte[] LeafHash,
-    DateTimeOffset PublishedAt);

@@ -20,8 +20,6 @@ namespace Reporting.Disclosure.PublicRecord;
 /// </summary>
 internal static class NoticeApiEndpoints
 {
-    public const int PageSize = 20;
-
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/notices").WithTags("Notices (public)").AllowAnonymous();
@@ -78,7 +76,7 @@ internal static class NoticeApiEndpoints
             {
                 version = version.Version.Version,
                 kind = version.Version.RecordKind,
-                publishedAt = version.Version.PublishedAt,
+                publishedAt = version.Version.At,
                 notice = JsonDocument.Parse(version.Version.Notice).RootElement,
                 signature = Signature(version.Version),
                 record = Convert.ToBase64String(version.Version.Record),
@@ -89,7 +87,7 @@ internal static class NoticeApiEndpoints
         }, TimeSpan.FromSeconds(60));
     }
 
-    private static object Signature(PublishedVersion version) =>
+    private static object Signature(NoticeVersionPublished version) =>
         new { keyId = version.NoticeKeyId, algorithm = "Ed25519", value = Convert.ToBase64String(version.Signature) };
 
     private static async Task<IResult> ConsistencyAsync(long? from, long? to, HttpContext http, LogView log, CancellationToken cancellationToken)

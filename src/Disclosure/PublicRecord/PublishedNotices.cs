@@ -27,7 +27,7 @@ internal sealed class PublishedNotices(IDocumentStore store, LogView log)
         return new PublishedNotice(state, [.. state.Published.Select(version => new ProvedVersion(version, TlogProofOf(snapshot, version)))], snapshot);
     }
 
-    private string TlogProofOf(LogSnapshot snapshot, PublishedVersion version) =>
+    private string TlogProofOf(LogSnapshot snapshot, NoticeVersionPublished version) =>
         new TlogProof(version.Record, version.LogIndex, log.InclusionProof(snapshot, version.LogIndex), snapshot.CheckpointNote!).Format();
 }
 
@@ -39,4 +39,4 @@ internal sealed record PublishedNotice(NoticeState State, IReadOnlyList<ProvedVe
     public ProvedVersion? LastWithContent => Versions.LastOrDefault(version => version.Version.RecordKind != RecordKind.Withdrawal);
 }
 
-internal sealed record ProvedVersion(PublishedVersion Version, string TlogProof);
+internal sealed record ProvedVersion(NoticeVersionPublished Version, string TlogProof);

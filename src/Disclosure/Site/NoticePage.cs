@@ -27,7 +27,7 @@ internal static class NoticePage
             body.Append($"""
                 <div class="notice" role="note">
                 <h2>{language.Pick("本通报已撤回", "This notice was withdrawn")}</h2>
-                <p>{language.Pick("撤回日期", "Withdrawn on")}：{Date(notice.Current.Version.PublishedAt)}；{language.Pick("发布机关", "by")}：<span lang="zh-CN">{Encode(Text(withdrawal.RootElement, "publishingOrgan"))}</span></p>
+                <p>{language.Pick("撤回日期", "Withdrawn on")}：{Date(notice.Current.Version.At)}；{language.Pick("发布机关", "by")}：<span lang="zh-CN">{Encode(Text(withdrawal.RootElement, "publishingOrgan"))}</span></p>
                 <p>{language.Pick("撤回理由", "Reason")}：<span lang="zh-CN">{Encode(Text(withdrawal.RootElement, "reason"))}</span></p>
                 </div>
                 """);
@@ -42,7 +42,7 @@ internal static class NoticePage
         Row(body, language.Pick("决定机关及审批", "Authority and approval"), Encode(Text(content, "authority")), chinese: true);
         Row(body, language.Pick("决定日期", "Decided on"), Encode(Text(content, "decidedOn")));
         Row(body, language.Pick("发布机关", "Published by"), Encode(Text(content, "publishingOrgan")), chinese: true);
-        Row(body, language.Pick("发布时间", "Published"), Date(notice.Versions[0].Version.PublishedAt));
+        Row(body, language.Pick("发布时间", "Published"), Date(notice.Versions[0].Version.At));
         body.Append("</dl>");
 
         body.Append($"""<h2>{language.Pick("通报正文", "Text of the notice")}</h2><div class="body" lang="zh-CN">{Encode(Text(content, "body"))}</div>""");
@@ -91,7 +91,7 @@ internal static class NoticePage
         {
             var version = proved.Version;
             var path = $"/notices/{id}/v{version.Version}";
-            box.Append($"""<tr><th scope="row">{version.Version}</th><td>{Labels.VersionKind(language, version.RecordKind)}</td><td>{Date(version.PublishedAt)}</td><td>{version.LogIndex}</td><td><a href="{path}.json">{language.Pick($"第 {version.Version} 版原文", $"v{version.Version} text")} (.json)</a> · <a href="{path}.sig">{language.Pick("签名", "signature")} (.sig)</a> · <a href="{path}.tlog-proof">{language.Pick("收录证明", "inclusion proof")} (.tlog-proof)</a></td></tr>""");
+            box.Append($"""<tr><th scope="row">{version.Version}</th><td>{Labels.VersionKind(language, version.RecordKind)}</td><td>{Date(version.At)}</td><td>{version.LogIndex}</td><td><a href="{path}.json">{language.Pick($"第 {version.Version} 版原文", $"v{version.Version} text")} (.json)</a> · <a href="{path}.sig">{language.Pick("签名", "signature")} (.sig)</a> · <a href="{path}.tlog-proof">{language.Pick("收录证明", "inclusion proof")} (.tlog-proof)</a></td></tr>""");
         }
         box.Append($"""</tbody></table><p><a href="/notices-log/checkpoint">{language.Pick("日志当前检查点", "The log's current checkpoint")}</a> · <a href="/notices-log/keys.json">{language.Pick("公钥清单", "Public keys")} (keys.json)</a></p></section>""");
         return box.ToString();
