@@ -20,7 +20,7 @@ namespace Reporting.Disclosure.Export;
 /// </summary>
 public static class SiteExport
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static byte[] Html(string page) => Encoding.UTF8.GetBytes(page);
 

@@ -11,7 +11,8 @@ namespace Reporting.Disclosure.PublicRecord;
 /// </summary>
 internal static class PublicCaching
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    // Served as application/json with nosniff, never inside HTML: vkeys and base64 read as they are written ("+", not "\u002B").
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IResult Json(HttpContext http, object value, TimeSpan maxAge, bool immutable = false) =>
         Bytes(http, JsonSerializer.SerializeToUtf8Bytes(value, JsonOptions), "application/json; charset=utf-8", maxAge, immutable);
