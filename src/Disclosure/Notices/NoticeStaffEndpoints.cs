@@ -1,7 +1,5 @@
 using System.Text.Json;
-using JasperFx;
 using Marten;
-using Marten.Exceptions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +18,7 @@ using Reporting.Disclosure.Notices.Revising;
 using Reporting.Disclosure.Notices.Withdrawing;
 using Reporting.Disclosure.Publication;
 using Reporting.Disclosure.TransparencyLog;
+using Reporting.Storage.Conflicts;
 
 namespace Reporting.Disclosure.Notices;
 
@@ -198,12 +197,12 @@ internal static class NoticeStaffEndpoints
             {
                 await session.SaveChangesAsync(cancellationToken);
             }
-            catch (Exception conflict) when (conflict is ConcurrencyException or ExistingStreamIdCollisionException && attempt < Attempts && expectedVersion is null)
+            catch (Exception conflict) when (WriteRaces.Lost(conflict) && attempt < Attempts && expectedVersion is null)
             {
                 // Another action on this notice, or another publication taking the same log index: decide again.
                 continue;
             }
-            catch (Exception conflict) when (conflict is ConcurrencyException or ExistingStreamIdCollisionException)
+            catch (Exception conflict) when (WriteRaces.Lost(conflict))
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition Failed",
                     detail: "The notice changed while the action was being decided: reload it and decide again.");

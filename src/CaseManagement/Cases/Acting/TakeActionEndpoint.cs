@@ -16,6 +16,7 @@ using Marten;
 using JasperFx;
 using JasperFx.Events;
 using Marten.Exceptions;
+using Reporting.Storage.Conflicts;
 
 namespace Reporting.CaseManagement.Cases.Acting;
 
@@ -97,7 +98,7 @@ internal static class TakeActionEndpoint
             {
                 await session.SaveChangesAsync(cancellationToken);
             }
-            catch (Exception conflict) when (conflict is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException)
+            catch (Exception conflict) when (WriteRaces.Lost(conflict))
             {
                 // Marten names the first stream of the unit of work whichever one lost, so the case's own version tells
                 // whether the case moved on or only the year's counter did.

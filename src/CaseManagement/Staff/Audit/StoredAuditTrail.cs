@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
+using Reporting.Storage.Conflicts;
 using Marten.Exceptions;
 
 namespace Reporting.CaseManagement.Staff.Audit;
@@ -12,6 +13,8 @@ namespace Reporting.CaseManagement.Staff.Audit;
 /// </summary>
 internal sealed class StoredAuditTrail(IDocumentStore store) : IAuditTrail
 {
+    private const int Attempts = 8;
+
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         var stream = StreamFor(entry.At);
@@ -29,6 +32,11 @@ internal sealed class StoredAuditTrail(IDocumentStore store) : IAuditTrail
             catch (NonExistentStreamException)
             {
             }
+            // Another entry of the day was appended in the same moment: record this one again, after it.
+            catch (Exception race) when (WriteRaces.Lost(race) && attempt < Attempts)
+            {
+                continue;
+            }
             try
             {
                 await using var session = store.LightweightSession();
@@ -38,7 +46,7 @@ internal sealed class StoredAuditTrail(IDocumentStore store) : IAuditTrail
                 return;
             }
             // Another writer started the day's stream first: append to it.
-            catch (ExistingStreamIdCollisionException) when (attempt < 3)
+            catch (Exception race) when (WriteRaces.Lost(race) && attempt < Attempts)
             {
             }
         }
