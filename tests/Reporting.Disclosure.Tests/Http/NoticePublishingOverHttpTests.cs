@@ -130,6 +130,9 @@ public sealed class NoticePublishingOverHttpTests(DisclosureHost host) : IClassF
         var registrarDrafts = await host.SendAsync(HttpMethod.Post, "/api/notices", "registrar1", DisclosureHost.SanctionDraft(caseId));
         var anonymousDrafts = await host.SendAsync(HttpMethod.Post, "/api/notices", null, DisclosureHost.SanctionDraft(caseId));
         var reviewerReadsDrafts = await host.SendAsync(HttpMethod.Get, "/api/notices/drafts", "reviewer1");
+        var approverPrefills = await host.SendAsync(HttpMethod.Get, $"/api/notices/prefill?caseId={caseId}", "approver1");
+        var registrarReadsDraft = await host.SendAsync(HttpMethod.Get, $"/api/notices/{noticeId}/staff", "registrar1");
+        var auditorRevises = await host.SendAsync(HttpMethod.Post, $"/api/notices/{noticeId}/actions/revise", "auditor1", DisclosureHost.SanctionDraft(caseId));
 
         Assert.Equal(HttpStatusCode.Forbidden, selfApproval.StatusCode);
         Assert.Contains("drafted", await selfApproval.Content.ReadAsStringAsync());
@@ -139,6 +142,9 @@ public sealed class NoticePublishingOverHttpTests(DisclosureHost host) : IClassF
         Assert.Equal(HttpStatusCode.Forbidden, registrarDrafts.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymousDrafts.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, reviewerReadsDrafts.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, approverPrefills.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, registrarReadsDraft.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, auditorRevises.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync(new Uri($"/api/notices/{noticeId}", UriKind.Relative))).StatusCode);
 
         var approved = await host.NoticeActAsync("approver1", noticeId, "approve");
