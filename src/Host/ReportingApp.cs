@@ -48,6 +48,10 @@ public static class ReportingApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
+        // Called here, not left for the host to add before everything: a 401 or 403 written by them then carries the
+        // security headers too.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
         if (modules.Intake)

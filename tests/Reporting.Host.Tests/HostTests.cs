@@ -38,10 +38,14 @@ public sealed class HostTests(ReportingHost host) : IClassFixture<ReportingHost>
         Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Every_response_forbids_caching_framing_referrers_and_foreign_scripts()
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/me")]
+    [InlineData("/api/cases")]
+    public async Task Every_response_forbids_caching_framing_referrers_and_foreign_scripts(string path)
     {
-        var response = await host.Client.GetAsync(new Uri("/", UriKind.Relative));
+        // /api/me and /api/cases answer 401 here: a refusal by authentication carries the same headers as any answer.
+        var response = await host.Client.GetAsync(new Uri(path, UriKind.Relative));
         var headers = response.Headers;
 
         Assert.Equal("no-store", headers.CacheControl?.ToString());
