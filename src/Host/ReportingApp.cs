@@ -37,6 +37,10 @@ public static class ReportingApp
         // A sealing key named in configuration stands (a deployment may pin it); otherwise key custody supplies it.
         if (modules.Intake && modules.Cases && string.IsNullOrWhiteSpace(builder.Configuration["Intake:SealingKey:KeyId"]))
             builder.Services.AddSingleton<Reporting.Intake.Sealing.IOfficeSealingKeyProvider, OfficeKeysSealing>();
+        // Every host runs the authentication and authorization middleware at the same place in the pipeline (after the
+        // security headers), so their services are there even for a host with no staff surface.
+        builder.Services.AddAuthentication();
+        builder.Services.AddAuthorization();
         if (modules.Intake)
             builder.Services.AddIntake();
         if (modules.Cases)
