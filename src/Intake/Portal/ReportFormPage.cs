@@ -41,8 +41,9 @@ internal static class ReportFormPage
                 body.Append($"""<button type="submit" class="secondary" name="action" value="{ReportForm.RemoveActionPrefix}{row}" formaction="/report{language.Query()}#{Id("report.accused")}" aria-label="{Encode($"{text.RemoveAccused} {text.AccusedPerson} {row + 1}")}">{Encode(text.RemoveAccused)}</button>""");
             body.Append("</fieldset>");
         }
+        // No fragment on "add": a page opened at a fragment ignores autofocus, and the new block's name field has it.
         if (form.AccusedCount < ReportValidator.MaxAccused)
-            body.Append($"""<button type="submit" class="secondary" name="action" value="{ReportForm.AddAction}" formaction="/report{language.Query()}#accused-{form.AccusedCount}">{Encode(text.AddAccused)}</button>""");
+            body.Append($"""<button type="submit" class="secondary" name="action" value="{ReportForm.AddAction}" formaction="/report{language.Query()}">{Encode(text.AddAccused)}</button>""");
 
         body.Append($"""<fieldset id="{Id("report.categories")}" aria-describedby="categories-hint"><legend>{Encode(text.CategoriesHeading)} *</legend><p class="hint" id="categories-hint">{Encode(text.CategoriesHint)}</p>""");
         body.Append(FieldError(text, errors, "report.categories"));
