@@ -78,6 +78,7 @@ public sealed class PortalInBrowserTests(PortalCaseFlowHost host, Browser browse
             {
                 RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
             });
+            Assert.NotEmpty(results.Passes);
             failures.AddRange(results.Violations.Select(v => $"{state}: {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})"));
             Directory.CreateDirectory(Screenshots);
             await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"portal-{state}-{language}.png"), FullPage = true });
