@@ -13,6 +13,16 @@ public sealed class FormThrottle(SignedTokens tokens, TimeProvider clock, IOptio
 
     public string Issue() => tokens.Issue(TokenPurpose.PortalForm);
 
+    /// <summary>
+    /// For a post that only draws the form again (nothing stored): the same token while it is good, so it keeps its
+    /// issue time and stays unspent for the real post; a fresh one when it is forged or has expired.
+    /// </summary>
+    public string Renew(string? token)
+    {
+        var issuedAt = tokens.IssuedAt(token, TokenPurpose.PortalForm);
+        return issuedAt is not null && issuedAt + Options.Lifetime > clock.GetUtcNow() ? token! : Issue();
+    }
+
     public async Task<FormTokenVerdict> SpendAsync(string? token, CancellationToken cancellationToken)
     {
         var issuedAt = tokens.IssuedAt(token, TokenPurpose.PortalForm);

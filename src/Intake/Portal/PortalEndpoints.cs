@@ -48,6 +48,9 @@ internal static class PortalEndpoints
         if (fields is null)
             return PortalPage.Render(language, text.ReportHeading, PortalPage.Notice(text.Error($"at most {options.Value.Limits.MaxReportBodyBytes}")), StatusCodes.Status413PayloadTooLarge);
         var form = ReportForm.From(fields);
+        var action = fields["action"].ToString();
+        if (action == ReportForm.AddAction || action.StartsWith(ReportForm.RemoveActionPrefix, StringComparison.Ordinal))
+            return Redraw(language, throttle, fields["formToken"], form, action);
 
         switch (await throttle.SpendAsync(fields["formToken"], cancellationToken))
         {
@@ -70,6 +73,25 @@ internal static class PortalEndpoints
         var receipt = ReceiptCode.Generate();
         var receivedAt = await filing.FileAsync(receipt, report, cancellationToken);
         return ReceiptPage.Render(language, receipt.Display, receivedAt);
+    }
+
+    /// <summary>
+    /// "Add another person" or "remove": the form drawn again with what was typed, one block more or less; nothing is
+    /// stored and no receipt issued. The token is not spent (the report is still to come) and keeps its issue time, so
+    /// the real submission is neither refused as used nor made to wait again; one that is no longer good is replaced.
+    /// </summary>
+    private static IResult Redraw(Language language, FormThrottle throttle, string? formToken, ReportForm form, string action)
+    {
+        var text = PortalText.For(language);
+        if (action == ReportForm.AddAction)
+        {
+            var added = form.WithAnotherAccused();
+            return added.AccusedCount == form.AccusedCount
+                ? ReportFormPage.Render(language, throttle.Renew(formToken), form, new Dictionary<string, string[]>(), text.AccusedLimit, redrawn: true)
+                : ReportFormPage.Render(language, throttle.Renew(formToken), added, new Dictionary<string, string[]>(), text.AccusedAdded, redrawn: true, focusRow: added.AccusedCount - 1);
+        }
+        var row = int.TryParse(action.AsSpan(ReportForm.RemoveActionPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) ? index : -1;
+        return ReportFormPage.Render(language, throttle.Renew(formToken), form.WithoutAccused(row), new Dictionary<string, string[]>(), text.AccusedRemoved, redrawn: true);
     }
 
     private static async Task<IResult> CheckAsync(HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, ICaseLookup lookup, CancellationToken cancellationToken)

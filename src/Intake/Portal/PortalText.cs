@@ -38,6 +38,11 @@ internal sealed record PortalText
     public required string Address { get; init; }
     public required string Optional { get; init; }
     public required string SubmitButton { get; init; }
+    public required string AddAccused { get; init; }
+    public required string RemoveAccused { get; init; }
+    public required string AccusedAdded { get; init; }
+    public required string AccusedRemoved { get; init; }
+    public required string AccusedLimit { get; init; }
     public required string ErrorSummary { get; init; }
     public required string TooSoon { get; init; }
     public required string FormExpired { get; init; }
@@ -129,6 +134,11 @@ internal sealed record PortalText
         Address = "联系地址",
         Optional = "（选填）",
         SubmitButton = "提交",
+        AddAccused = "再添加一名被反映人",
+        RemoveAccused = "删除",
+        AccusedAdded = "已添加一栏，填写内容尚未提交。",
+        AccusedRemoved = "已删除该栏，填写内容尚未提交。",
+        AccusedLimit = "被检举控告人已达上限，其余的请在问题描述中补充。",
         ErrorSummary = "提交的内容有需要修改的地方：",
         TooSoon = "提交过快。为防止自动程序滥用，请稍等几秒后再次点击提交。",
         FormExpired = "页面已过期，请检查内容后再次提交。",
@@ -243,6 +253,11 @@ internal sealed record PortalText
         Address = "Address",
         Optional = " (optional)",
         SubmitButton = "Submit",
+        AddAccused = "Add another person",
+        RemoveAccused = "Remove",
+        AccusedAdded = "A block has been added. Nothing has been sent yet.",
+        AccusedRemoved = "The block has been removed. Nothing has been sent yet.",
+        AccusedLimit = "That is as many people as the form takes; name any others in the description.",
         ErrorSummary = "Some of what you entered needs changing:",
         TooSoon = "That was sent too quickly. To keep automated abuse out, please wait a few seconds and press Submit again.",
         FormExpired = "This page has expired. Please check what you entered and submit again.",

@@ -8,12 +8,13 @@ namespace Reporting.Intake.Portal;
 /// <summary>The report form, blank or filled in again with the problems found, each next to its field.</summary>
 internal static class ReportFormPage
 {
-    public static IResult Render(Language language, string formToken, ReportForm form, IReadOnlyDictionary<string, string[]> errors, string? notice = null, int statusCode = StatusCodes.Status200OK)
+    /// <param name="redrawn">After "add another" or "remove": the notice is a polite status, not an alert, and focus goes to <paramref name="focusRow"/>'s name if given.</param>
+    public static IResult Render(Language language, string formToken, ReportForm form, IReadOnlyDictionary<string, string[]> errors, string? notice = null, int statusCode = StatusCodes.Status200OK, bool redrawn = false, int? focusRow = null)
     {
         var text = PortalText.For(language);
         var body = new StringBuilder();
         if (notice is not null)
-            body.Append(Notice(notice));
+            body.Append(Notice(notice, redrawn ? "status" : "alert"));
         if (errors.Count > 0)
         {
             body.Append($"""<div class="errors" role="alert"><p>{Encode(text.ErrorSummary)}</p><ul>""");
@@ -23,18 +24,26 @@ internal static class ReportFormPage
         }
         body.Append($"""<p>{Encode(text.ReportIntro)}</p>""");
         body.Append($"""<form method="post" action="/report{language.Query()}" accept-charset="utf-8" novalidate>{TokenField(formToken)}""");
+        // Pressing Enter in a field posts with the form's first submit button: this one, never shown, so Enter submits the report.
+        body.Append("""<button type="submit" hidden tabindex="-1" aria-hidden="true"></button>""");
+        body.Append($"""<input type="hidden" name="accusedCount" value="{form.AccusedCount}">""");
 
         body.Append($"""<h2 id="{Id("report.accused")}">{Encode(text.AccusedHeading)}</h2>{FieldError(text, errors.Where(error => error.Key == "report.accused").ToDictionary(), "report.accused")}<p class="hint">{Encode(text.AccusedHint)}</p>""");
-        for (var row = 0; row < ReportForm.AccusedRows; row++)
+        for (var row = 0; row < form.AccusedCount; row++)
         {
-            body.Append($"""<fieldset><legend>{Encode(text.AccusedPerson)} {row + 1}</legend>""");
-            body.Append(Input(text, form, errors, $"accused[{row}].name", text.Name, required: row == 0, maxLength: ReportValidator.MaxAccusedName));
+            body.Append($"""<fieldset id="accused-{row}"><legend>{Encode(text.AccusedPerson)} {row + 1}</legend>""");
+            body.Append(Input(text, form, errors, $"accused[{row}].name", text.Name, required: row == 0, maxLength: ReportValidator.MaxAccusedName, autofocus: row == focusRow));
             body.Append(Input(text, form, errors, $"accused[{row}].position", text.Position + text.Optional));
             body.Append(Input(text, form, errors, $"accused[{row}].organization", text.Organization + text.Optional));
             body.Append(Input(text, form, errors, $"accused[{row}].rank", text.Rank + text.Optional));
             body.Append(Input(text, form, errors, $"accused[{row}].region", text.Region + text.Optional));
+            if (form.AccusedCount > 1)
+                body.Append($"""<button type="submit" class="secondary" name="action" value="{ReportForm.RemoveActionPrefix}{row}" formaction="/report{language.Query()}#{Id("report.accused")}" aria-label="{Encode($"{text.RemoveAccused} {text.AccusedPerson} {row + 1}")}">{Encode(text.RemoveAccused)}</button>""");
             body.Append("</fieldset>");
         }
+        // No fragment on "add": a page opened at a fragment ignores autofocus, and the new block's name field has it.
+        if (form.AccusedCount < ReportValidator.MaxAccused)
+            body.Append($"""<button type="submit" class="secondary" name="action" value="{ReportForm.AddAction}" formaction="/report{language.Query()}">{Encode(text.AddAccused)}</button>""");
 
         body.Append($"""<fieldset id="{Id("report.categories")}" aria-describedby="categories-hint"><legend>{Encode(text.CategoriesHeading)} *</legend><p class="hint" id="categories-hint">{Encode(text.CategoriesHint)}</p>""");
         body.Append(FieldError(text, errors, "report.categories"));
@@ -60,18 +69,18 @@ internal static class ReportFormPage
         body.Append(Input(text, form, errors, "informant.idNumber", text.IdNumber + text.Optional));
         body.Append(Input(text, form, errors, "informant.address", text.Address + text.Optional));
 
-        body.Append($"""<button type="submit">{Encode(text.SubmitButton)}</button></form>""");
+        body.Append($"""<button type="submit" name="action" value="submit">{Encode(text.SubmitButton)}</button></form>""");
         return PortalPage.Render(language, text.ReportHeading, body.ToString(), statusCode, "/report");
     }
 
-    private static string Input(PortalText text, ReportForm form, IReadOnlyDictionary<string, string[]> errors, string field, string label, bool required = false, int maxLength = ReportValidator.MaxShortField, string type = "text")
+    private static string Input(PortalText text, ReportForm form, IReadOnlyDictionary<string, string[]> errors, string field, string label, bool required = false, int maxLength = ReportValidator.MaxShortField, string type = "text", bool autofocus = false)
     {
         var path = $"report.{field}";
         var error = FieldError(text, errors, path);
         var describedBy = error.Length > 0 ? $" aria-describedby=\"{Id(path)}-error\" aria-invalid=\"true\"" : "";
         var requiredMark = required ? " *" : "";
         var ariaRequired = required ? " aria-required=\"true\"" : "";
-        return $"""<label for="{Id(path)}">{Encode(label)}{requiredMark}</label>{error}<input type="{type}" id="{Id(path)}" name="{field}" value="{Encode(form.Value(field))}" maxlength="{maxLength}"{ariaRequired}{describedBy}>""";
+        return $"""<label for="{Id(path)}">{Encode(label)}{requiredMark}</label>{error}<input type="{type}" id="{Id(path)}" name="{field}" value="{Encode(form.Value(field))}" maxlength="{maxLength}"{ariaRequired}{describedBy}{(autofocus ? " autofocus" : "")}>""";
     }
 
     private static string TextArea(PortalText text, ReportForm form, IReadOnlyDictionary<string, string[]> errors, string field, string label, string hint, int maxLength)

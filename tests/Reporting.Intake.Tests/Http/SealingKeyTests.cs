@@ -64,6 +64,14 @@ public sealed class SealingKeyTests
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         }
+
+        [Fact]
+        public async Task Without_an_office_key_the_config_publishes_none()
+        {
+            var config = await host.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/intake/config", UriKind.Relative));
+
+            Assert.Equal(JsonValueKind.Null, config.GetProperty("sealingKey").ValueKind);
+        }
     }
 
     public sealed class InDevelopment(KeylessDevelopmentHost host) : IClassFixture<KeylessDevelopmentHost>
@@ -80,6 +88,8 @@ public sealed class SealingKeyTests
                 .GetRequiredService<Marten.IDocumentStore>(host.Services).QuerySession();
             var submitted = Assert.IsType<Contracts.ReportSubmitted>((await session.Events.FetchStreamAsync(caseId))[0].Data);
             Assert.Equal("development-only-ephemeral-unreadable", submitted.Report.SealingKeyId);
+            var config = await host.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/intake/config", UriKind.Relative));
+            Assert.Equal("development-only-ephemeral-unreadable", config.GetProperty("sealingKey").GetProperty("keyId").GetString());
         }
     }
 }
