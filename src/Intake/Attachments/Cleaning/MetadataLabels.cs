@@ -1,0 +1,59 @@
+namespace Reporting.Intake.Attachments.Cleaning;
+
+/// <summary>
+/// mat2's field names (from exiftool, poppler, mutagen, the office parsers) said in plain words, Chinese first, for
+/// the informant: what was found and removed. A field not listed here is named as it is, after a generic label.
+/// </summary>
+public static class MetadataLabels
+{
+    public const string Author = "作者 / Author";
+    public const string Camera = "拍摄设备 / Camera";
+    public const string Gps = "GPS 位置 / GPS position";
+    public const string Software = "软件 / Software";
+    public const string Created = "创建时间 / Creation date";
+    public const string Modified = "修改时间 / Modification date";
+    public const string Title = "标题和说明 / Title and description";
+    public const string Comment = "备注 / Comments";
+    public const string Revisions = "修订记录 / Revision history";
+    public const string FileTimes = "文件内的时间 / Times inside the file";
+    public const string Technical = "格式信息 / Format details";
+    public const string Thumbnail = "缩略图 / Thumbnail";
+
+    private static readonly (string Fragment, string Label)[] ByFragment =
+    [
+        ("gps", Gps),
+        ("author", Author), ("creator", Author), ("artist", Author), ("owner", Author), ("lastmodifiedby", Author),
+        ("byline", Author), ("copyright", Author), ("company", Author), ("manager", Author), ("initialcreator", Author),
+        ("make", Camera), ("model", Camera), ("lens", Camera), ("serialnumber", Camera), ("device", Camera), ("camera", Camera),
+        ("software", Software), ("producer", Software), ("application", Software), ("generator", Software), ("encoder", Software), ("tool", Software),
+        ("creat", Created), ("original", Created), ("digitized", Created),
+        ("modif", Modified), ("date", Modified), ("time", Modified),
+        ("title", Title), ("subject", Title), ("description", Title), ("keyword", Title), ("caption", Title),
+        ("comment", Comment), ("note", Comment),
+        ("revision", Revisions), ("editing", Revisions),
+        ("thumbnail", Thumbnail), ("preview", Thumbnail),
+    ];
+
+    /// <summary>Fields that describe the encoding, not the person: still removed, but one label says so.</summary>
+    private static readonly string[] TechnicalFields =
+    [
+        "format", "colorspace", "componentsconfiguration", "exifbyteorder", "exifversion", "flashpixversion", "ycbcrpositioning",
+        "resolutionunit", "xresolution", "yresolution", "orientation", "bitspersample", "compression", "pixelaspectratio",
+        "interopindex", "interopversion", "exifimagewidth", "exifimageheight", "imagewidth", "imageheight", "gamma",
+    ];
+
+    public static string For(string field)
+    {
+        var key = new string(field.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
+        if (key == "datetime")
+            return FileTimes;
+        if (TechnicalFields.Contains(key))
+            return Technical;
+        foreach (var (fragment, label) in ByFragment)
+        {
+            if (key.Contains(fragment, StringComparison.Ordinal))
+                return label;
+        }
+        return $"其他信息 / Other: {field}";
+    }
+}
