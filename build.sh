@@ -38,6 +38,8 @@ need_runtime() {
   # Every attachment is cleaned by mat2, run under bubblewrap (no network, read-only system, a private folder).
   command -v mat2 >/dev/null 2>&1 || missing+=(mat2)
   command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
+  # mat2 cleans WAV, MP4 and AVI through ffmpeg, and says "Unable to find ffmpeg" without it.
+  command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
   apt_install "${missing[@]}"
 }
 

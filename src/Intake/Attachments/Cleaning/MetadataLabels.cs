@@ -19,6 +19,16 @@ public static class MetadataLabels
     public const string Technical = "格式信息 / Format details";
     public const string Thumbnail = "缩略图 / Thumbnail";
 
+    /// <summary>ID3 frames as mutagen names them (MP3, WAV): four letters that name nothing in words.</summary>
+    private static readonly Dictionary<string, string> Id3Frames = new(StringComparer.Ordinal)
+    {
+        ["TPE1"] = Author, ["TPE2"] = Author, ["TPE3"] = Author, ["TCOM"] = Author, ["TEXT"] = Author, ["TOPE"] = Author, ["TOWN"] = Author,
+        ["TSSE"] = Software, ["TENC"] = Software,
+        ["TDRC"] = Created, ["TYER"] = Created, ["TDAT"] = Created, ["TDEN"] = Created, ["TORY"] = Created,
+        ["TIT1"] = Title, ["TIT2"] = Title, ["TIT3"] = Title, ["TALB"] = Title,
+        ["COMM"] = Comment, ["APIC"] = Thumbnail, ["PRIV"] = Other("PRIV"), ["GEOB"] = Other("GEOB"),
+    };
+
     private static readonly (string Fragment, string Label)[] ByFragment =
     [
         ("gps", Gps),
@@ -39,11 +49,14 @@ public static class MetadataLabels
     [
         "format", "colorspace", "componentsconfiguration", "exifbyteorder", "exifversion", "flashpixversion", "ycbcrpositioning",
         "resolutionunit", "xresolution", "yresolution", "orientation", "bitspersample", "compression", "pixelaspectratio",
-        "interopindex", "interopversion", "exifimagewidth", "exifimageheight", "imagewidth", "imageheight", "gamma",
+        "interopindex", "interopversion", "exifimagewidth", "exifimageheight", "imagewidth", "imageheight", "gamma", "pagenumber",
+        "redx", "redy", "greenx", "greeny", "bluex", "bluey", "whitepointx", "whitepointy", "whitepoint", "primarychromaticities", "id3size",
     ];
 
     public static string For(string field)
     {
+        if (Id3Frames.TryGetValue(field.Split(':')[0], out var frame))
+            return frame;
         var key = new string(field.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
         if (key == "datetime")
             return FileTimes;
@@ -54,6 +67,8 @@ public static class MetadataLabels
             if (key.Contains(fragment, StringComparison.Ordinal))
                 return label;
         }
-        return $"其他信息 / Other: {field}";
+        return Other(field);
     }
+
+    private static string Other(string field) => $"其他信息 / Other: {field}";
 }

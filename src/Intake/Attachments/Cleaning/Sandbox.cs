@@ -29,7 +29,7 @@ internal sealed class Sandbox : IDisposable
 
     public async Task<SandboxRun> RunAsync(IReadOnlyList<string> command, CleaningLimits limits, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("bwrap") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var start = new ProcessStartInfo("timeout") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var argument in Arguments(command, limits))
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("bwrap did not start.");
@@ -52,14 +52,21 @@ internal sealed class Sandbox : IDisposable
         return new SandboxRun(TimedOut: false, process.ExitCode, await output, await error);
     }
 
+    /// <summary>
+    /// bwrap is started by coreutils' <c>timeout</c>, not by this process: <c>--die-with-parent</c> is a parent-death
+    /// signal, which Linux sends when the parent <em>thread</em> ends, and .NET starts processes from pool threads that
+    /// come and go (mat2 was killed mid-run). <c>timeout</c> lives exactly as long as bwrap, and kills it a little after
+    /// the limit even if this process is gone and cannot.
+    /// </summary>
     private IEnumerable<string> Arguments(IReadOnlyList<string> command, CleaningLimits limits)
     {
+        string[] backstop = ["--signal=KILL", $"{Math.Ceiling(limits.TimeLimit.TotalSeconds) + 5}s", "bwrap"];
         string[] isolation = ["--unshare-all", "--die-with-parent", "--new-session", "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/tmp", "--setenv", "LANG", "C.UTF-8"];
         string[] system = ["--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"];
         var links = new[] { "/bin", "/lib", "/lib64", "/sbin" }.SelectMany(LinkOrBind);
         string[] folder = ["--bind", Folder, Inside, "--chdir", Inside];
         string[] memory = ["prlimit", $"--as={limits.MaxMemoryBytes}", "--core=0", "--"];
-        return [.. isolation, .. system, .. links, .. folder, "--", .. memory, .. command];
+        return [.. backstop, .. isolation, .. system, .. links, .. folder, "--", .. memory, .. command];
     }
 
     /// <summary>Debian's merged /usr makes these links; an older layout has them as folders, bound read-only.</summary>
