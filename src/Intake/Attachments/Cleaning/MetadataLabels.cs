@@ -31,11 +31,11 @@ public static class MetadataLabels
 
     private static readonly (string Fragment, string Label)[] ByFragment =
     [
-        ("gps", Gps),
+        ("gps", Gps), ("location", Gps),
         ("author", Author), ("creator", Author), ("artist", Author), ("owner", Author), ("lastmodifiedby", Author),
         ("byline", Author), ("copyright", Author), ("company", Author), ("manager", Author), ("initialcreator", Author),
         ("make", Camera), ("model", Camera), ("lens", Camera), ("serialnumber", Camera), ("device", Camera), ("camera", Camera),
-        ("software", Software), ("producer", Software), ("application", Software), ("generator", Software), ("encoder", Software), ("tool", Software),
+        ("software", Software), ("compressorname", Software), ("producer", Software), ("application", Software), ("generator", Software), ("encoder", Software), ("tool", Software),
         ("creat", Created), ("original", Created), ("digitized", Created),
         ("modif", Modified), ("date", Modified), ("time", Modified),
         ("title", Title), ("subject", Title), ("description", Title), ("keyword", Title), ("caption", Title),
@@ -53,6 +53,9 @@ public static class MetadataLabels
         "redx", "redy", "greenx", "greeny", "bluex", "bluey", "whitepointx", "whitepointy", "whitepoint", "primarychromaticities", "id3size",
     ];
 
+    /// <summary>Parts of field names that describe a media container (exiftool's MP4 and QuickTime groups), not a person.</summary>
+    private static readonly string[] TechnicalFragments = ["version", "bitrate", "buffersize", "brand", "handler", "track", "mediadata", "timescale", "graphicsmode", "pixelaspect", "rotation", "preferred", "duration"];
+
     public static string For(string field)
     {
         if (Id3Frames.TryGetValue(field.Split(':')[0], out var frame))
@@ -60,7 +63,7 @@ public static class MetadataLabels
         var key = new string(field.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
         if (key == "datetime")
             return FileTimes;
-        if (TechnicalFields.Contains(key))
+        if (TechnicalFields.Contains(key) || TechnicalFragments.Any(fragment => key.Contains(fragment, StringComparison.Ordinal)))
             return Technical;
         foreach (var (fragment, label) in ByFragment)
         {

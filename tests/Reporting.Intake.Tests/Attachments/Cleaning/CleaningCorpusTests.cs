@@ -26,6 +26,22 @@ public sealed class CleaningCorpusTests : IDisposable
         AssertCleanedAsync(files.Tiff(), "image/tiff", "TIFF", MetadataLabels.Author, MetadataLabels.Software);
 
     [FactNeedingTool("mat2", "mat2")]
+    public Task A_HEIC_photo_loses_author_camera_and_GPS() =>
+        AssertCleanedAsync(files.Heic(), "image/heic", "HEIC", MetadataLabels.Author, MetadataLabels.Camera, MetadataLabels.Gps);
+
+    [FactNeedingTool("ffmpeg", "ffmpeg")]
+    public Task A_video_loses_artist_comment_and_shooting_location() =>
+        AssertCleanedAsync(files.Mp4(), "video/mp4", "MP4", MetadataLabels.Author, MetadataLabels.Comment, MetadataLabels.Gps);
+
+    [FactNeedingTool("ffmpeg", "ffmpeg")]
+    public async Task An_M4A_voice_memo_is_refused_as_a_type_mat2_cannot_clean()
+    {
+        var refused = Assert.IsType<CleaningRefusal>(await AttachmentCleaning.CleanAsync(files.M4a(), new CleaningLimits(), CancellationToken.None));
+
+        Assert.Equal(CleaningRefusal.NotCleanable("audio/mp4"), refused);
+    }
+
+    [FactNeedingTool("mat2", "mat2")]
     public Task A_GIF_loses_its_comment() =>
         AssertCleanedAsync(files.Gif(), "image/gif", "GIF", MetadataLabels.Comment);
 

@@ -26,6 +26,21 @@ internal sealed class MarkedFiles : IDisposable
 
     public byte[] Tiff() => TaggedImage("scan.tiff", $"-Artist={Marker}", $"-Software={Marker}");
 
+    /// <summary>HEIC as iPhones take them, drawn by ImageMagick (libheif) and tagged by exiftool.</summary>
+    public byte[] Heic() => TaggedImage("IMG_0001.heic", $"-Artist={Marker}", $"-Make={Marker}", "-GPSLatitude=39.9042", "-GPSLatitudeRef=N");
+
+    /// <summary>A second of red video made by ffmpeg, with an artist, a comment and a shooting location (ISO 6709).</summary>
+    public byte[] Mp4() => Media("clip.mp4", "-f", "lavfi", "-i", "color=c=red:s=64x48:d=1", "-c:v", "mpeg4");
+
+    /// <summary>A voice memo as an iPhone saves it: AAC in an M4A container, made by ffmpeg.</summary>
+    public byte[] M4a() => Media("memo.m4a", "-f", "lavfi", "-i", "anullsrc=r=8000:cl=mono", "-t", "1", "-c:a", "aac");
+
+    private byte[] Media(string name, params string[] input)
+    {
+        Tool("ffmpeg", ["-v", "error", "-y", .. input, "-metadata", $"artist={Marker}", "-metadata", $"comment={Marker}", "-metadata", "location=+39.9042+116.4074/", name]);
+        return File.ReadAllBytes(Path.Combine(Folder, name));
+    }
+
     public byte[] Gif() => TaggedImage("animation.gif", $"-Comment={Marker}");
 
     /// <summary>Another ZIP, as <c>zip</c> makes it, of a tagged photo and a PDF with an author.</summary>
