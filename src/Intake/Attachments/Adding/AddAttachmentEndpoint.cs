@@ -25,13 +25,15 @@ internal static class AddAttachmentEndpoint
             return ReceiptProblems.Unavailable();
 
         var cleaning = await AttachmentCleaning.CleanAsync(file, options.Value.Attachments, cancellationToken);
-        CryptographicBuffers.Clear(file);
         if (cleaning is CleaningRefusal refusal)
+        {
+            CryptographicBuffers.Clear(file);
             return TypedResults.Problem(title: refusal.Title, statusCode: refusal.Status);
+        }
         var cleaned = (CleanedAttachment)cleaning;
         var fileName = string.IsNullOrWhiteSpace(upload.FileName) ? "attachment" : upload.FileName;
         var result = await store.AddAsync(receipt, fileName, cleaned, cancellationToken);
-        CryptographicBuffers.Clear(cleaned.Bytes);
+        CryptographicBuffers.Clear(file, cleaned.Bytes);
         return result.Outcome switch
         {
             AttachmentOutcome.Kept => TypedResults.Created((string?)null, new AttachmentAdded(result.AttachmentId, fileName, cleaned.Bytes.LongLength, cleaned.ContentType, cleaned.Removed, cleaned.MayIdentify)),

@@ -32,7 +32,7 @@ internal sealed class Sandbox : IDisposable
         var start = new ProcessStartInfo("timeout") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var argument in Arguments(command, limits))
             start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bwrap did not start.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("timeout (coreutils) did not start.");
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
