@@ -1,5 +1,3 @@
-using Reporting.Cryptography.SecretStreams;
-using Reporting.Cryptography.Hpke;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -8,7 +6,6 @@ using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Tests.Attachments.Cleaning;
 using Reporting.Testing.Tools;
-using NSec.Cryptography;
 
 namespace Reporting.Intake.Tests.Http;
 
@@ -37,8 +34,7 @@ public sealed class AttachmentTests(IntakeHost host) : IClassFixture<IntakeHost>
         Assert.Equal("IMG_0001.txt", OfficeSide.Open(host, caseId, attachment.Envelope, "fileName"));
         Assert.Equal("image/jpeg", OfficeSide.Open(host, caseId, attachment.Envelope, "contentType"));
 
-        var stored = await File.ReadAllBytesAsync(Path.Combine(host.AttachmentDirectory, $"{attachment.AttachmentId:N}.sealed"));
-        var opened = Decrypt(caseId, attachment, stored);
+        var opened = await OfficeSide.DownloadAsync(host, caseId, attachment);
         Assert.Equal(-1, opened.AsSpan().IndexOf(Encoding.ASCII.GetBytes(MarkedFiles.Marker)));
         var read = files.ExifTool(opened, "downloaded.jpg");
         Assert.Matches(@"FileType\s*:\s*JPEG\b", read);
@@ -102,16 +98,5 @@ public sealed class AttachmentTests(IntakeHost host) : IClassFixture<IntakeHost>
     {
         var form = new MultipartFormDataContent { { new StringContent(receipt), "receipt" }, { new ByteArrayContent(file), "file", fileName } };
         return host.Client.PostAsync(new Uri("/api/intake/attachments", UriKind.Relative), form);
-    }
-
-    private byte[] Decrypt(Guid caseId, AttachmentReceived attachment, byte[] stored)
-    {
-        Assert.True(HpkeEnvelope.TryOpen(host.OfficeKey, SealingInfo.DataKey, attachment.Envelope.SealedDataKey, out var dataKeyBytes));
-        using var dataKey = Key.Import(AeadAlgorithm.XChaCha20Poly1305, dataKeyBytes, KeyBlobFormat.RawSymmetricKey);
-        var sealedKey = attachment.Envelope.Fields["streamKey"];
-        var streamKeyBytes = AeadAlgorithm.XChaCha20Poly1305.Decrypt(dataKey, sealedKey.AsSpan(0, 24), Sealing.Envelopes.AssociatedData(caseId, "streamKey"), sealedKey.AsSpan(24))!;
-        var plaintext = new MemoryStream();
-        Assert.True(SecretStream.TryDecrypt(new MemoryStream(stored), plaintext, streamKeyBytes));
-        return plaintext.ToArray();
     }
 }

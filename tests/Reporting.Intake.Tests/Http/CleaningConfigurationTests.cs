@@ -34,6 +34,9 @@ public sealed class CleaningConfigurationTests(HurriedCleaningHost host) : IClas
         Assert.Equal("text/plain", added.GetProperty("contentType").GetString());
         Assert.True(added.GetProperty("mayIdentify").GetBoolean());
         Assert.Empty(added.GetProperty("removedMetadata").EnumerateArray());
+        var caseId = ReceiptKeys.CaseId(ReceiptCode.Parse(receipt).Receipt!);
+        var attachment = (await OfficeSide.EventsAsync(host, caseId)).OfType<AttachmentReceived>().Single();
+        Assert.Equal("录音文字稿", Encoding.UTF8.GetString(await OfficeSide.DownloadAsync(host, caseId, attachment)));
     }
 
     [FactNeedingTool("mat2", "mat2")]
