@@ -35,6 +35,11 @@ need_runtime() {
   local missing=()
   have_postgres || missing+=(postgresql)
   id postgres >/dev/null 2>&1 || [ "$(id -u)" != 0 ] || missing+=(postgresql)
+  # Every attachment is cleaned by mat2, run under bubblewrap (no network, read-only system, a private folder).
+  command -v mat2 >/dev/null 2>&1 || missing+=(mat2)
+  command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
+  # mat2 cleans WAV, MP4 and AVI through ffmpeg, and says "Unable to find ffmpeg" without it.
+  command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
   apt_install "${missing[@]}"
 }
 
@@ -47,6 +52,10 @@ need_test_tools() {
   # Go's own sumdb/note and sumdb/tlog, built offline in the Disclosure tests to verify our transparency log.
   command -v go >/dev/null 2>&1 || missing+=(golang-go)
   have_package golang-golang-x-mod-dev || missing+=(golang-golang-x-mod-dev)
+  # The attachment tests make real files with a known marker, and read the cleaned ones back with these.
+  command -v exiftool >/dev/null 2>&1 || missing+=(libimage-exiftool-perl)
+  [ -x /usr/bin/convert ] || missing+=(imagemagick)
+  command -v zip >/dev/null 2>&1 || missing+=(zip)
   apt_install "${missing[@]}"
 }
 

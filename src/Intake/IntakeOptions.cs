@@ -11,6 +11,9 @@ public sealed class IntakeOptions
 
     public LimitOptions Limits { get; set; } = new();
 
+    /// <summary>How attachments are cleaned, and which types may pass uncleaned.</summary>
+    public Attachments.Cleaning.CleaningLimits Attachments { get; set; } = new();
+
     /// <summary>The office's public sealing key, published to clients; the private half never comes near Intake.</summary>
     public SealingKeyOptions SealingKey { get; set; } = new();
 

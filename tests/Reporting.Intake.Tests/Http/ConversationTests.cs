@@ -95,7 +95,8 @@ public sealed class ConversationTests(IntakeHost host) : IClassFixture<IntakeHos
 
         var status = await IntakeClient.StatusAsync(host.Client, unknown);
         var message = await host.Client.PostAsync(new Uri("/api/intake/messages", UriKind.Relative), JsonContent.Create(new { receipt = unknown, body = "在吗" }));
-        using var form = new MultipartFormDataContent { { new StringContent(unknown), "receipt" }, { new ByteArrayContent([1, 2, 3]), "file", "a.bin" } };
+        // A file the cleaning door accepts: one it refuses is refused (415) before, and whatever, the receipt.
+        using var form = new MultipartFormDataContent { { new StringContent(unknown), "receipt" }, { new ByteArrayContent(Attachments.Cleaning.MarkedFiles.Pdf()), "file", "a.pdf" } };
         var attachment = await host.Client.PostAsync(new Uri("/api/intake/attachments", UriKind.Relative), form);
 
         Assert.All([status, message, attachment], response => Assert.Equal(HttpStatusCode.NotFound, response.StatusCode));

@@ -17,6 +17,19 @@ public static class OfficeSide
         return (await session.Events.FetchStreamAsync(caseId)).Select(@event => @event.Data).ToArray();
     }
 
+    /// <summary>An attachment as staff download it: the file's secretstream opened with the stream key from its envelope.</summary>
+    public static async Task<byte[]> DownloadAsync(IntakeHost host, Guid caseId, AttachmentReceived attachment)
+    {
+        var stored = await File.ReadAllBytesAsync(Path.Combine(host.AttachmentDirectory, $"{attachment.AttachmentId:N}.sealed"));
+        Assert.True(HpkeEnvelope.TryOpen(host.OfficeKey, SealingInfo.DataKey, attachment.Envelope.SealedDataKey, out var dataKeyBytes));
+        using var dataKey = Key.Import(AeadAlgorithm.XChaCha20Poly1305, dataKeyBytes, KeyBlobFormat.RawSymmetricKey);
+        var sealedKey = attachment.Envelope.Fields["streamKey"];
+        var streamKey = AeadAlgorithm.XChaCha20Poly1305.Decrypt(dataKey, sealedKey.AsSpan(0, 24), Envelopes.AssociatedData(caseId, "streamKey"), sealedKey.AsSpan(24))!;
+        var plaintext = new MemoryStream();
+        Assert.True(Reporting.Cryptography.SecretStreams.SecretStream.TryDecrypt(new MemoryStream(stored), plaintext, streamKey));
+        return plaintext.ToArray();
+    }
+
     public static string Open(IntakeHost host, Guid caseId, SealedEnvelope envelope, string field)
     {
         Assert.Equal(IntakeHost.OfficeKeyId, envelope.SealingKeyId);

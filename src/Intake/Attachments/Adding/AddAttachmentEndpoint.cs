@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Options;
-using Reporting.Intake.Attachments.Adding.Metadata;
+using Reporting.Intake.Attachments.Cleaning;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Sealing;
 
 namespace Reporting.Intake.Attachments.Adding;
 
-/// <summary><c>POST /api/intake/attachments</c>: a file for the case, cleaned of identifying metadata, then sealed.</summary>
+/// <summary>
+/// <c>POST /api/intake/attachments</c>: a file for the case, cleaned of identifying metadata by the one door, then
+/// the cleaned bytes sealed; a file the door refuses (415, 422) is not stored at all.
+/// </summary>
 internal static class AddAttachmentEndpoint
 {
     public static async Task<IResult> Handle(HttpRequest request, IAttachmentStore store, IOfficeSealingKeyProvider sealingKeys, IOptions<IntakeOptions> options, CancellationToken cancellationToken)
@@ -21,7 +24,13 @@ internal static class AddAttachmentEndpoint
         if (sealingKeys.Current is null)
             return ReceiptProblems.Unavailable();
 
-        var cleaned = MetadataRemoval.Clean(file);
+        var cleaning = await AttachmentCleaning.CleanAsync(file, options.Value.Attachments, cancellationToken);
+        if (cleaning is CleaningRefusal refusal)
+        {
+            CryptographicBuffers.Clear(file);
+            return TypedResults.Problem(title: refusal.Title, statusCode: refusal.Status);
+        }
+        var cleaned = (CleanedAttachment)cleaning;
         var fileName = string.IsNullOrWhiteSpace(upload.FileName) ? "attachment" : upload.FileName;
         var result = await store.AddAsync(receipt, fileName, cleaned, cancellationToken);
         CryptographicBuffers.Clear(file, cleaned.Bytes);
@@ -34,7 +43,8 @@ internal static class AddAttachmentEndpoint
     }
 }
 
-/// <param name="MayIdentify">True when the type was not recognised and nothing could be removed: the informant is warned.</param>
+/// <param name="RemovedMetadata">What mat2 found and removed, each in plain words, Chinese then English ("作者 / Author").</param>
+/// <param name="MayIdentify">True only when an administrator lets this type through uncleaned: nothing was removed, and the informant is told.</param>
 public sealed record AttachmentAdded(Guid AttachmentId, string FileName, long Size, string ContentType, IReadOnlyList<string> RemovedMetadata, bool MayIdentify);
 
 internal static class CryptographicBuffers

@@ -1,4 +1,4 @@
-using Reporting.Intake.Attachments.Adding.Metadata;
+using Reporting.Intake.Attachments.Cleaning;
 using Reporting.Intake.Receipts;
 
 namespace Reporting.Intake.Attachments.Adding;
@@ -9,7 +9,7 @@ namespace Reporting.Intake.Attachments.Adding;
 /// </summary>
 public interface IAttachmentStore
 {
-    Task<AttachmentResult> AddAsync(ReceiptCode receipt, string fileName, MetadataResult file, CancellationToken cancellationToken);
+    Task<AttachmentResult> AddAsync(ReceiptCode receipt, string fileName, CleanedAttachment file, CancellationToken cancellationToken);
 }
 
 public enum AttachmentOutcome

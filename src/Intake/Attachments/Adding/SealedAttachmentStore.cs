@@ -3,7 +3,7 @@ using Reporting.Cryptography.SecretStreams;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Marten;
-using Reporting.Intake.Attachments.Adding.Metadata;
+using Reporting.Intake.Attachments.Cleaning;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Sealing;
@@ -17,7 +17,7 @@ namespace Reporting.Intake.Attachments.Adding;
 /// </summary>
 internal sealed class SealedAttachmentStore(IDocumentStore store, IOfficeSealingKeyProvider sealingKeys, TimeProvider clock, IOptions<IntakeOptions> options) : IAttachmentStore
 {
-    public async Task<AttachmentResult> AddAsync(ReceiptCode receipt, string fileName, MetadataResult file, CancellationToken cancellationToken)
+    public async Task<AttachmentResult> AddAsync(ReceiptCode receipt, string fileName, CleanedAttachment file, CancellationToken cancellationToken)
     {
         var caseId = ReceiptKeys.CaseId(receipt);
         await using var session = store.LightweightSession();

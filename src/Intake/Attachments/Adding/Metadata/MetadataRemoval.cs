@@ -1,26 +1,23 @@
+using Reporting.Intake.Attachments.Cleaning;
+
 namespace Reporting.Intake.Attachments.Adding.Metadata;
 
 /// <summary>
-/// The one door every attachment passes before it is sealed: its type from its bytes, its identifying metadata
-/// removed where the type is known, and a plain warning where it is not.
+/// The portal's upload form still calls the door by this name (its folder belongs to the portal work of issue 16);
+/// this is <see cref="AttachmentCleaning"/> with the default limits, until that call moves to the door itself.
 /// </summary>
 public static class MetadataRemoval
 {
-    public static MetadataResult Clean(byte[] file)
-    {
-        var contentType = DetectedContentType.Of(file);
-        var cleaned = contentType switch
+    public static CleanedAttachment Clean(byte[] file) =>
+        AttachmentCleaning.CleanAsync(file, new CleaningLimits(), CancellationToken.None).GetAwaiter().GetResult() switch
         {
-            DetectedContentType.Jpeg => JpegMetadata.Remove(file),
-            DetectedContentType.Png => PngMetadata.Remove(file),
-            DetectedContentType.Docx or DetectedContentType.Xlsx or DetectedContentType.Pptx => OfficeMetadata.Remove(file),
-            _ => null,
+            CleanedAttachment cleaned => cleaned,
+            CleaningRefusal refusal => throw new AttachmentRefusedException(refusal),
+            _ => throw new InvalidOperationException("The door returned neither a cleaned file nor a refusal."),
         };
-        return cleaned is null
-            ? new MetadataResult(file, contentType, [], MayIdentify: true)
-            : new MetadataResult(cleaned.Bytes, contentType, cleaned.Removed, MayIdentify: false);
-    }
 }
 
-/// <param name="MayIdentify">True when nothing could be cleaned: the informant is warned the file may carry identifying data.</param>
-public sealed record MetadataResult(byte[] Bytes, string ContentType, IReadOnlyList<string> Removed, bool MayIdentify);
+public sealed class AttachmentRefusedException(CleaningRefusal refusal) : Exception(refusal.Title)
+{
+    public CleaningRefusal Refusal { get; } = refusal;
+}
