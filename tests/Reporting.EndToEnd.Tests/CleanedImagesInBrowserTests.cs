@@ -1,4 +1,4 @@
-using Reporting.Intake.Attachments.Adding.Metadata;
+using Reporting.Intake.Attachments.Cleaning;
 using Reporting.Intake.Tests.Attachments;
 
 namespace Reporting.EndToEnd.Tests;
@@ -11,7 +11,7 @@ public sealed class CleanedImagesInBrowserTests(Browser browser) : IClassFixture
     public async Task An_image_with_its_metadata_removed_still_decodes_in_Chromium(string kind, int width, int height)
     {
         var original = kind == "jpeg" ? SampleFiles.JpegWithMetadata() : SampleFiles.PngWithMetadata();
-        var cleaned = MetadataRemoval.Clean(original);
+        var cleaned = Assert.IsType<CleanedAttachment>(await AttachmentCleaning.CleanAsync(original, new CleaningLimits(), CancellationToken.None));
         Assert.NotEmpty(cleaned.Removed);
         var page = await browser.NewPageAsync(new Uri("about:blank"), javaScript: true);
 

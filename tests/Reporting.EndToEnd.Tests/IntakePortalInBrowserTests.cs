@@ -47,7 +47,8 @@ public sealed class IntakePortalInBrowserTests(IntakePortalHost host, Browser br
         await page.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
         var main = await page.InnerTextAsync("main");
         Assert.Contains("文件已加密保存： 现场照片.jpg", main, StringComparison.Ordinal);
-        Assert.Contains("EXIF, XMP, IPTC, JPEG comment", main, StringComparison.Ordinal);
+        Assert.Contains("备注", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("Comments", main, StringComparison.Ordinal);
         Assert.DoesNotContain(receipt, page.Url, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -130,6 +130,12 @@ public sealed class PortalInBrowserTests(PortalCaseFlowHost host, Browser browse
         await page.Locator("form[action^='/attachments'] button").ClickAsync();
         await CheckAsync("upload-result");
 
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "photo.jpg", MimeType = "image/jpeg", Buffer = "<!DOCTYPE html><html><body>not a photo</body></html>"u8.ToArray() });
+        await Task.Delay(Reading);
+        await page.Locator("form[action^='/attachments'] button").ClickAsync();
+        Assert.Contains(language == "en" ? "not recognised, so it was not kept" : "无法识别这个文件的格式，未保存", await page.InnerTextAsync("main"));
+        await CheckAsync("upload-refused");
+
         await page.Locator("#protection-body").FillAsync(language == "en" ? "I was moved to another post after reporting." : "举报后我被调离原岗位。");
         await Task.Delay(Reading);
         await page.Locator("form[action^='/protection'] button").ClickAsync();

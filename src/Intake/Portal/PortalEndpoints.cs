@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Reporting.Intake.Attachments.Adding;
-using Reporting.Intake.Attachments.Adding.Metadata;
+using Reporting.Intake.Attachments.Cleaning;
 using Reporting.Intake.Flood;
 using Reporting.Intake.Messages.Sending;
 using Reporting.Intake.Protection.Requesting;
@@ -166,7 +166,13 @@ internal static class PortalEndpoints
         if (upload.File is not { Length: > 0 } file || ReceiptCode.Parse(typedReceipt).Receipt is not { } receipt)
             return await CaseOrFormAsync(language, typedReceipt, throttle, lookup, null, null, cancellationToken);
 
-        var cleaned = MetadataRemoval.Clean(file);
+        var cleaning = await AttachmentCleaning.CleanAsync(file, options.Value.Attachments, cancellationToken);
+        if (cleaning is CleaningRefusal refusal)
+        {
+            CryptographicBuffers.Clear(file);
+            return await CaseOrFormAsync(language, typedReceipt, throttle, lookup, InLanguage(refusal.Title, language), null, cancellationToken);
+        }
+        var cleaned = (CleanedAttachment)cleaning;
         var fileName = string.IsNullOrWhiteSpace(upload.FileName) ? "attachment" : upload.FileName;
         var result = await store.AddAsync(receipt, fileName, cleaned, cancellationToken);
         CryptographicBuffers.Clear(file, cleaned.Bytes);
@@ -177,8 +183,12 @@ internal static class PortalEndpoints
             AttachmentOutcome.ReportLimitReached => text.AttachmentTooLarge,
             _ => null,
         };
-        return await CaseOrFormAsync(language, typedReceipt, throttle, lookup, notice, result.Outcome == AttachmentOutcome.Kept ? cleaned.Removed : null, cancellationToken);
+        return await CaseOrFormAsync(language, typedReceipt, throttle, lookup, notice, result.Outcome == AttachmentOutcome.Kept ? [.. cleaned.Removed.Select(label => InLanguage(label, language))] : null, cancellationToken);
     }
+
+    /// <summary>The door's texts (refusals, labels of what was removed) are "中文 / English": a page shows its own language's half.</summary>
+    private static string InLanguage(string title, Language language) =>
+        title.Split(" / ", 2) is [var chinese, var english] ? (language == Language.English ? english : chinese) : title;
 
     /// <summary>The case page for a receipt that leads to one; otherwise the receipt form again, saying why in general words.</summary>
     private static async Task<IResult> CaseOrFormAsync(
