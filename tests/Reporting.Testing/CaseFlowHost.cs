@@ -23,6 +23,9 @@ public class CaseFlowHost : ReportingHost
         settings["Intake:ProofOfWork:Difficulty"] = "0";
         settings["Intake:Flood:BurstSize"] = "100000";
         settings["Intake:Limits:AttachmentDirectory"] = Path.Combine(TestCluster.NewFolder(), "attachments");
+        // The case tests' late evidence is a plain-text note, a type with nothing to clean: allowed uncleaned here, as an
+        // administrator may allow a type (refused by default; the Intake tests show both).
+        settings["Intake:Attachments:AllowUncleaned:text/plain"] = "true";
     }
 
     /// <summary>One token per user for the whole fixture: logins are deliberately slow.</summary>
