@@ -20,6 +20,9 @@ internal static class StatisticsEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
+        // The counters come from the case module; a host that runs Disclosure without it has no statistics to serve.
+        if (endpoints.ServiceProvider.GetService<IMonthlyCaseCounts>() is null)
+            return;
         endpoints.MapGet("/api/statistics", ApiAsync).WithTags("Disclosure").AllowAnonymous()
             .WithSummary("Aggregate counts of an ended month, quarter or year; every figure under 5 shown as \"<5\", and \"—\" where a figure is withheld so that none under 5 can be worked out.")
             .Produces<StatisticsJson.Response>(StatusCodes.Status200OK, "application/json")
