@@ -30,7 +30,6 @@ public sealed record DisclosableCase(
     IReadOnlyList<Sanction> Sanctions,
     string? Findings,
     DateTimeOffset? DecidedAt,
-    DateTimeOffset? ClosedAt,
     DateTimeOffset? FiledAt,
     DateTimeOffset? ClearedAt);
 

@@ -38,7 +38,7 @@ internal static class NoticePage
         body.Append("""<dl class="facts">""");
         Row(body, language.Pick("类别", "Kind"), Labels.NoticeKind(language, Text(content, "kind")));
         var subject = content.GetProperty("subject");
-        Row(body, language.Pick("被处分人", "Subject"), Encode(string.Join(" · ", new[] { Text(subject, "name"), Text(subject, "formerPosition"), Text(subject, "organization") }.Where(part => part.Length > 0))), chinese: true);
+        Row(body, Text(content, "kind") == NoticeKind.Sanction ? language.Pick("被处分人", "Person sanctioned") : language.Pick("当事人", "Person concerned"), Encode(string.Join(" · ", new[] { Text(subject, "name"), Text(subject, "formerPosition"), Text(subject, "organization") }.Where(part => part.Length > 0))), chinese: true);
         Row(body, language.Pick("决定机关及审批", "Authority and approval"), Encode(Text(content, "authority")), chinese: true);
         Row(body, language.Pick("决定日期", "Decided on"), Encode(Text(content, "decidedOn")));
         Row(body, language.Pick("发布机关", "Published by"), Encode(Text(content, "publishingOrgan")), chinese: true);

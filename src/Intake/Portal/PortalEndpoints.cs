@@ -170,7 +170,7 @@ internal static class PortalEndpoints
         if (cleaning is CleaningRefusal refusal)
         {
             CryptographicBuffers.Clear(file);
-            return await CaseOrFormAsync(language, typedReceipt, throttle, lookup, InLanguage(refusal.Title, language), null, cancellationToken);
+            return await CaseOrFormAsync(language, typedReceipt, throttle, lookup, InLanguage(refusal.Title, language), null, cancellationToken, refusal.Status);
         }
         var cleaned = (CleanedAttachment)cleaning;
         var fileName = string.IsNullOrWhiteSpace(upload.FileName) ? "attachment" : upload.FileName;
@@ -192,14 +192,15 @@ internal static class PortalEndpoints
 
     /// <summary>The case page for a receipt that leads to one; otherwise the receipt form again, saying why in general words.</summary>
     private static async Task<IResult> CaseOrFormAsync(
-        Language language, string? typedReceipt, FormThrottle throttle, ICaseLookup lookup, string? notice, IReadOnlyList<string>? removed, CancellationToken cancellationToken)
+        Language language, string? typedReceipt, FormThrottle throttle, ICaseLookup lookup, string? notice, IReadOnlyList<string>? removed, CancellationToken cancellationToken,
+        int statusCode = StatusCodes.Status200OK)
     {
         var text = PortalText.For(language);
         var parsed = ReceiptCode.Parse(typedReceipt);
         if (parsed.Receipt is not { } receipt)
             return StatusPage.RenderForm(language, throttle.Issue(), parsed.Problem == ReceiptProblem.Mistyped ? text.ReceiptMistyped : text.ReceiptUnknown, StatusCodes.Status400BadRequest);
         return await lookup.FindAsync(receipt, cancellationToken) is { } view
-            ? StatusPage.RenderCase(language, receipt, view, throttle.Issue, notice, removed)
+            ? StatusPage.RenderCase(language, receipt, view, throttle.Issue, notice, removed, statusCode)
             : StatusPage.RenderForm(language, throttle.Issue(), text.ReceiptUnknown, StatusCodes.Status404NotFound);
     }
 

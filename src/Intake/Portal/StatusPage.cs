@@ -28,12 +28,13 @@ internal static class StatusPage
         return PortalPage.Render(language, text.StatusHeading, body.ToString(), statusCode, "/status");
     }
 
-    public static IResult RenderCase(Language language, ReceiptCode receipt, InformantView view, Func<string> issueFormToken, string? notice = null, IReadOnlyList<string>? removedMetadata = null)
+    /// <param name="statusCode">4xx when the notice is a refusal (an attachment not kept): it is then announced as an alert.</param>
+    public static IResult RenderCase(Language language, ReceiptCode receipt, InformantView view, Func<string> issueFormToken, string? notice = null, IReadOnlyList<string>? removedMetadata = null, int statusCode = StatusCodes.Status200OK)
     {
         var text = PortalText.For(language);
         var body = new StringBuilder();
         if (notice is not null)
-            body.Append(Notice(notice, "status"));
+            body.Append(Notice(notice, statusCode >= 400 ? "alert" : "status"));
         if (removedMetadata is { Count: > 0 })
             body.Append($"""<p>{Encode(text.MetadataRemoved)} {Encode(string.Join(", ", removedMetadata))}</p>""");
         body.Append($"""<dl><div><dt>{Encode(text.Stage)}</dt><dd id="stage">{Encode(text.Stages.GetValueOrDefault(view.Stage, view.Stage))}</dd></div><div><dt>{Encode(text.UpdatedAt)}</dt><dd>{Encode(Hour(view.UpdatedAt))}</dd></div></dl>""");
@@ -69,6 +70,6 @@ internal static class StatusPage
             </form>
             """);
         body.Append(HomePage.SafetyAdvice(text));
-        return PortalPage.Render(language, text.StatusHeading, body.ToString(), switchPath: null);
+        return PortalPage.Render(language, text.StatusHeading, body.ToString(), statusCode, switchPath: null);
     }
 }

@@ -21,7 +21,6 @@ internal sealed class DisclosableCases(IDocumentStore store, OfficeEnvelopes env
             return null;
         var state = CaseState.Rebuild(events.Select(e => e.Data));
         await audit.RecordAsync(new AuditEntry(Guid.NewGuid(), time.GetUtcNow(), username, AuditActions.NoticeFactsRead, caseId, AuditOutcomes.Succeeded, null), cancellationToken);
-        var closedAt = events.Select(e => e.Data).OfType<CaseClosed>().LastOrDefault()?.At;
         return new DisclosableCase(
             caseId,
             state.Number,
@@ -32,7 +31,6 @@ internal sealed class DisclosableCases(IDocumentStore store, OfficeEnvelopes env
             state.Sanctions,
             state.ReviewReport?.Findings.Value,
             state.DecidedAt,
-            closedAt,
             events.Select(e => e.Data).OfType<CaseFiled>().FirstOrDefault()?.At,
             events.Select(e => e.Data).OfType<NameCleared>().FirstOrDefault()?.At);
     }
