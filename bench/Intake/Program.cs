@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -38,9 +39,14 @@ try
     builder.Configuration["Intake:ProofOfWork:Difficulty"] = "0";
     builder.Configuration["Intake:Flood:BurstSize"] = "1000000";
     builder.Configuration["Intake:Flood:RefillPerSecond"] = "1000000";
+    builder.Configuration["Intake:Limits:MaxAttachmentBytesPerReport"] = long.MaxValue.ToString(CultureInfo.InvariantCulture);
+    builder.Configuration["Intake:Limits:AttachmentDirectory"] = Path.Combine(folder, "attachments");
     builder.Configuration["Intake:SealingKey:KeyId"] = "bench";
     builder.Configuration["Intake:SealingKey:PublicKey"] = Convert.ToBase64String(officeKey.PublicKey.Export(KeyBlobFormat.RawPublicKey)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     await using var app = ReportingApp.Build(builder);
+    // The baseline for attachments: the same multipart upload read the same way and sealed by the same store, without
+    // the cleaning door. Mapped here only, never by the host.
+    app.MapPost("/bench/raw-attachment", AttachmentLoad.RawUpload);
     await app.StartAsync();
     using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri(app.BoundAddresses().First()) };
 
@@ -107,6 +113,10 @@ try
     var timing = await UnknownReceiptTiming.MeasureAsync(app.Services, client, rounds: 1000);
     Console.WriteLine($"unknown receipt 404: never issued {timing.NeverIssuedMs:F3} ms, foreign stream {timing.ForeignStreamMs:F3} ms (medians)");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT intake unknown_receipt_paired_diff_ms={timing.PairedDifferenceMs:F3}"));
+
+    var attachmentClients = int.Parse(Environment.GetEnvironmentVariable("BENCH_ATTACHMENT_CLIENTS") ?? "2", CultureInfo.InvariantCulture);
+    var attachmentDuration = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_ATTACHMENT_SECONDS") ?? "30", CultureInfo.InvariantCulture));
+    await AttachmentLoad.RunAsync(client, AttachmentMix.Make(Path.Combine(folder, "mix")), attachmentClients, attachmentDuration);
     await app.StopAsync();
 }
 finally

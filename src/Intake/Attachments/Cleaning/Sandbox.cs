@@ -14,17 +14,52 @@ internal sealed class Sandbox : IDisposable
     /// <summary>Where the private folder appears inside the sandbox.</summary>
     public const string Inside = "/work";
 
-    private Sandbox(string folder) => Folder = folder;
+    /// <summary>
+    /// Stands in for <c>bwrap</c> inside the sandbox. mat2 runs exiftool and ffmpeg on the members of a document (the
+    /// pictures in a DOCX, the thumbnail of an ODT) under a bubblewrap of its own, and a bubblewrap inside another
+    /// cannot mount its <c>/proc</c>, so every such document failed. This drops bubblewrap's options and runs the tool
+    /// in the sandbox it is already in, which confines it at least as much (no network, system read-only, only this
+    /// folder writable).
+    /// </summary>
+    private const string NestedBubblewrap = """
+        #!/bin/sh
+        while [ $# -gt 0 ]; do
+          case "$1" in
+            --ro-bind|--ro-bind-try|--bind|--bind-try|--dev-bind|--dev-bind-try|--symlink|--setenv|--file|--bind-data|--ro-bind-data) shift 3 ;;
+            --dev|--proc|--mqueue|--tmpfs|--dir|--chdir|--unsetenv|--cap-add|--cap-drop|--uid|--gid|--hostname|--remount-ro|--perms|--size|--chmod) shift 2 ;;
+            --) shift; break ;;
+            --*) shift ;;
+            *) break ;;
+          esac
+        done
+        exec "$@"
+
+        """;
+
+    private readonly string root;
+
+    private Sandbox(string root)
+    {
+        this.root = root;
+        Folder = Path.Combine(root, "work");
+    }
 
     /// <summary>The private folder as this process sees it; the original bytes are written here and nowhere else.</summary>
     public string Folder { get; }
 
+    private string Bubblewrap => Path.Combine(root, "bwrap");
+
     public static Sandbox Create()
     {
-        var root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
-        var folder = Path.Combine(root, "reporting-clean-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
-        Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return new Sandbox(folder);
+        var parent = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+        var root = Path.Combine(parent, "reporting-clean-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+        const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Directory.CreateDirectory(root, Private);
+        var sandbox = new Sandbox(root);
+        Directory.CreateDirectory(sandbox.Folder, Private);
+        File.WriteAllText(sandbox.Bubblewrap, NestedBubblewrap.ReplaceLineEndings("\n"));
+        File.SetUnixFileMode(sandbox.Bubblewrap, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        return sandbox;
     }
 
     public async Task<SandboxRun> RunAsync(IReadOnlyList<string> command, CleaningLimits limits, CancellationToken cancellationToken)
@@ -64,7 +99,7 @@ internal sealed class Sandbox : IDisposable
         string[] isolation = ["--unshare-all", "--die-with-parent", "--new-session", "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/tmp", "--setenv", "LANG", "C.UTF-8"];
         string[] system = ["--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"];
         var links = new[] { "/bin", "/lib", "/lib64", "/sbin" }.SelectMany(LinkOrBind);
-        string[] folder = ["--bind", Folder, Inside, "--chdir", Inside];
+        string[] folder = ["--bind", Folder, Inside, "--chdir", Inside, "--ro-bind", Bubblewrap, "/usr/bin/bwrap"];
         string[] memory = ["prlimit", $"--as={limits.MaxMemoryBytes}", "--core=0", "--"];
         return [.. backstop, .. isolation, .. system, .. links, .. folder, "--", .. memory, .. command];
     }
@@ -78,7 +113,7 @@ internal sealed class Sandbox : IDisposable
         return Directory.Exists(path) ? ["--ro-bind", path, path] : [];
     }
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose() => Directory.Delete(root, recursive: true);
 }
 
 internal sealed record SandboxRun(bool TimedOut, int ExitCode, string Output, string Error);

@@ -81,7 +81,8 @@ internal sealed class MarkedFiles : IDisposable
     }
 
     /// <summary>An OpenDocument text: <c>mimetype</c> first and stored, a manifest, content, and meta.xml with its creators.</summary>
-    public static byte[] Odt()
+    /// <param name="thumbnail">A PNG kept as <c>Thumbnails/thumbnail.png</c>, as LibreOffice saves every document.</param>
+    public static byte[] Odt(byte[]? thumbnail = null)
     {
         var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
@@ -90,12 +91,15 @@ internal sealed class MarkedFiles : IDisposable
             Add(zip, "META-INF/manifest.xml", """<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/></manifest:manifest>""");
             Add(zip, "content.xml", """<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:text><text:p>举报材料正文</text:p></office:text></office:body></office:document-content>""");
             Add(zip, "meta.xml", $"""<?xml version="1.0" encoding="UTF-8"?><office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.2"><office:meta><meta:initial-creator>{Marker}</meta:initial-creator><dc:creator>{Marker}</dc:creator><meta:generator>{Marker}</meta:generator></office:meta></office:document-meta>""");
+            if (thumbnail is not null)
+                Add(zip, "Thumbnails/thumbnail.png", thumbnail);
         }
         return output.ToArray();
     }
 
     /// <summary>A Word document as Word writes its parts: content types, relationships, the text, and core and app properties naming its author.</summary>
-    public static byte[] Docx()
+    /// <param name="picture">A JPEG pasted into the text, kept as <c>word/media/image1.jpeg</c>.</param>
+    public static byte[] Docx(byte[]? picture = null)
     {
         var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
@@ -104,6 +108,8 @@ internal sealed class MarkedFiles : IDisposable
             Add(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>""");
             Add(zip, "word/document.xml", """<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>举报材料正文</w:t></w:r></w:p></w:body></w:document>""");
             Add(zip, "docProps/core.xml", $"""<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>{Marker}</dc:creator><cp:lastModifiedBy>{Marker}</cp:lastModifiedBy></cp:coreProperties>""");
+            if (picture is not null)
+                Add(zip, "word/media/image1.jpeg", picture);
             Add(zip, "docProps/app.xml", $"""<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>{Marker}</Application><Company>{Marker}</Company></Properties>""");
         }
         return output.ToArray();
@@ -157,6 +163,12 @@ internal sealed class MarkedFiles : IDisposable
         var entry = zip.CreateEntry(name, level);
         using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false));
         writer.Write(content);
+    }
+
+    private static void Add(ZipArchive zip, string name, byte[] content)
+    {
+        using var entry = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
+        entry.Write(content);
     }
 
     private byte[] TaggedImage(string name, params string[] tags)
