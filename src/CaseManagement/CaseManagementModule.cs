@@ -21,6 +21,7 @@ public static class CaseManagementModule
         StaffModule.Add(services);
         Keys.EventStoreKeys.Add(services);
         CaseEndpoints.Add(services, intakeInThisHost);
+        Workbench.WorkbenchModule.Add(services);
         return services;
     }
 
@@ -28,6 +29,7 @@ public static class CaseManagementModule
     {
         StaffModule.Map(endpoints);
         CaseEndpoints.Map(endpoints);
+        Workbench.WorkbenchModule.Map(endpoints);
         return endpoints;
     }
 }

@@ -64,7 +64,6 @@ public static class ReportingApp
             app.MapCaseManagement();
         if (modules.Disclosure)
             app.MapDisclosure();
-        PlaceholderPages.Map(app, modules);
         return app;
     }
 

@@ -16,7 +16,9 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            // The workbench's pages and its downloads set a stricter policy of their own.
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers["Referrer-Policy"] = "no-referrer";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";

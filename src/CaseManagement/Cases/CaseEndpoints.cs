@@ -29,6 +29,7 @@ internal static class CaseEndpoints
     {
         services.AddSingleton(WorkingCalendar.Embedded);
         services.AddSingleton<OfficeEnvelopes>();
+        services.AddSingleton<CaseActionTaking>();
         services.AddSingleton<Contracts.IDisclosableCases, Disclosing.DisclosableCases>();
         services.AddSingleton<SealedCaseState>();
         services.AddSingleton(provider => new CaseSearchIndex(provider.GetRequiredService<OfficeKeys>()));

@@ -12,7 +12,7 @@ namespace Reporting.CaseManagement.Cases.Listing;
 /// <c>GET /api/cases/approvals</c>: the approver's queue, oldest first: proposals awaiting approval that the caller
 /// did not make, and cases whose informant asked for protection and has no answer yet.
 /// </summary>
-internal static class ApprovalsEndpoint
+public static class ApprovalsEndpoint
 {
     public const int MaximumItems = 500;
 
@@ -21,13 +21,17 @@ internal static class ApprovalsEndpoint
     /// <param name="ProposalKind">What the pending proposal would do; null when only a protection request waits.</param>
     public sealed record AwaitingApproval(Guid CaseId, string Stage, string? Title, DateTimeOffset ReceivedAt, string? ProposalKind, string? ProposedBy, int OpenProtectionRequests);
 
-    public static void Map(IEndpointRouteBuilder endpoints) =>
+    internal static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/cases/approvals", HandleAsync).WithTags("Cases").RequireAuthorization(StaffPolicies.Approvals);
 
     private static async Task<Ok<ApprovalsResponse>> HandleAsync(
-        HttpContext http, IDocumentStore store, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, IDocumentStore store, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await QueryAsync(CurrentStaff.Member(http)!, store, cases, audit, time, cancellationToken));
+
+    /// <summary>The queue for the API and the workbench alike; the read is audited.</summary>
+    internal static async Task<ApprovalsResponse> QueryAsync(
+        StaffMember user, IDocumentStore store, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
-        var user = CurrentStaff.Member(http)!;
         await using var session = store.QuerySession();
         var proposals = await (await cases.QueryAsync(session, user, query =>
                 query.Where(item => item.PendingProposalBy != null && item.PendingProposalBy != user.Username), cancellationToken))()
@@ -43,6 +47,6 @@ internal static class ApprovalsEndpoint
             .ToList();
         await audit.RecordAsync(new AuditEntry(Guid.NewGuid(), time.GetUtcNow(), user.Username, AuditActions.CaseList, null,
             AuditOutcomes.Succeeded, $"approvals: {items.Count} cases"), cancellationToken);
-        return TypedResults.Ok(new ApprovalsResponse(items));
+        return new ApprovalsResponse(items);
     }
 }

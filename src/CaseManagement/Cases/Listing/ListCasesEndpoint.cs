@@ -16,7 +16,7 @@ namespace Reporting.CaseManagement.Cases.Listing;
 /// <c>GET /api/cases</c>: the cases a staff member may see, newest first, filtered by stage, assignment, overdue
 /// deadlines and an exact case id or accused name. Titles are opened for the caller; the read is audited.
 /// </summary>
-internal static class ListCasesEndpoint
+public static class ListCasesEndpoint
 {
     public const int DefaultPageSize = 20;
     public const int MaximumPageSize = 100;
@@ -43,7 +43,7 @@ internal static class ListCasesEndpoint
         }
     }
 
-    public static void Map(IEndpointRouteBuilder endpoints) =>
+    internal static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/cases", HandleAsync).WithTags("Cases").RequireAuthorization(StaffPolicies.ListCases);
 
     private static async Task<Results<Ok<CaseListResponse>, ValidationProblem>> HandleAsync(
@@ -55,7 +55,14 @@ internal static class ListCasesEndpoint
         if (!validation.IsValid)
             return TypedResults.ValidationProblem(Reporting.CaseManagement.Cases.CaseRules.Errors(validation));
 
-        var user = CurrentStaff.Member(http)!;
+        return TypedResults.Ok(await QueryAsync(request, CurrentStaff.Member(http)!, store, search, cases, audit, time, cancellationToken));
+    }
+
+    /// <summary>A validated query's page, for the API and the workbench alike; the read is audited.</summary>
+    internal static async Task<CaseListResponse> QueryAsync(CaseListQuery request, StaffMember user,
+        IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (stage, assignedTo, overdue, q, page, pageSize) = request;
         var today = WorkingCalendar.DateInChina(time.GetUtcNow());
         await using var session = store.QuerySession();
         // The read is on the trail before anything leaves, written while the page is read.
@@ -91,7 +98,7 @@ internal static class ListCasesEndpoint
         var entries = (await items)
             .Select(item => new CaseListEntry(item.Id, item.CaseNumber, item.Stage, cases.Title(item), item.ReceivedAt, item.NextDeadline, item.NextDeadline < today))
             .ToList();
-        return TypedResults.Ok(new CaseListResponse(entries, await total));
+        return new CaseListResponse(entries, await total);
     }
 
     /// <summary>What was asked, for the audit trail: the filters, never the search term (it may be a name).</summary>

@@ -24,6 +24,12 @@ internal sealed class AuditedRefusals(IAuditTrail audit, TimeProvider time) : IA
         var policyName = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().LastOrDefault()?.Policy ?? "default";
         await audit.RecordAsync(new AuditEntry(Guid.NewGuid(), time.GetUtcNow(), CurrentStaff.Username(context),
             AuditActions.Request(policyName), caseId, AuditOutcomes.Refused, AccessRefusal.MissingRole.ToString()), context.RequestAborted);
+        if (Workbench.WorkbenchPages.IsWorkbench(context))
+        {
+            context.Response.Headers.ContentSecurityPolicy = Workbench.WorkbenchEndpoints.ContentSecurityPolicy;
+            await Workbench.WorkbenchPages.Forbidden(context, AccessRefusal.MissingRole.Explain()).ExecuteAsync(context);
+            return;
+        }
         await StaffProblems.Forbidden(AccessRefusal.MissingRole.Explain()).ExecuteAsync(context);
     }
 }

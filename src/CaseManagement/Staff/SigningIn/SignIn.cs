@@ -31,7 +31,11 @@ public sealed partial class SignIn(
     // Keys the stand-in for a name that is no account: repeated tries of one name show as one on this host's trail.
     private static readonly byte[] UnknownNameKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
 
-    public async Task<IssuedToken?> AttemptAsync(string username, string password, string? totp, CancellationToken cancellationToken)
+    public async Task<IssuedToken?> AttemptAsync(string username, string password, string? totp, CancellationToken cancellationToken) =>
+        await VerifyAsync(username, password, totp, cancellationToken) is { } account ? issuer.Issue(account) : null;
+
+    /// <summary>The account signed in, or null: for the API, which then issues a token, and for the workbench, which starts a session.</summary>
+    public async Task<StaffAccount?> VerifyAsync(string username, string password, string? totp, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         StaffAccount? account;
@@ -54,7 +58,7 @@ public sealed partial class SignIn(
             return null;
         }
         LogSucceeded(logger, username);
-        return issuer.Issue(account!);
+        return account;
     }
 
     /// <summary>Null when the login succeeds; otherwise why it failed, for the audit trail only (the caller answers the same for all).</summary>

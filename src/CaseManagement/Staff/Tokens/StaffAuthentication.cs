@@ -1,3 +1,4 @@
+using Reporting.CaseManagement.Workbench.Sessions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,7 @@ internal static class StaffAuthentication
 {
     public static void Add(IServiceCollection services)
     {
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthentication(Workbench.Sessions.WorkbenchAuthentication.Selector).AddJwtBearer().AddWorkbenchSessions();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenSigningKeys, StaffTokenOptions>((bearer, keys, options) =>
         {
             // Claims keep their JWT names ("sub", "role"); the inbound map would rename them to URIs.

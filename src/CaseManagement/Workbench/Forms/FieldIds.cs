@@ -1,0 +1,24 @@
+namespace Reporting.CaseManagement.Workbench.Forms;
+
+/// <summary>Field names as the API reports them ("accused[0].name") turned into element ids and labels.</summary>
+internal static class FieldIds
+{
+    public static string Of(string field) => "f-" + new string([.. field.Select(c => char.IsLetterOrDigit(c) ? c : '-')]);
+
+    /// <summary>The deciders' messages are English; a Chinese page says what kind of problem it is, then quotes them.</summary>
+    public static string Message(PageContext page, string message)
+    {
+        if (page.English)
+            return message;
+        if (message.Contains("must not be empty", StringComparison.Ordinal) || message.Contains("required", StringComparison.OrdinalIgnoreCase))
+            return "必须填写";
+        return $"填写有误（{message}）";
+    }
+
+    public static string Label(PageContext page, string field)
+    {
+        var last = field.Split('.', '[').Last().TrimEnd(']');
+        var name = field.Split('[', '.')[0];
+        return Labels.Fields.ContainsKey(last) ? page.T(Labels.Of(Labels.Fields, last)) : page.T(Labels.Of(Labels.Fields, name));
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Reporting.CaseManagement.Staff.Authorization;
+
+namespace Reporting.CaseManagement.Workbench;
+
+/// <summary>What every page needs besides its own content: the reader's language, who is signed in, and the form token.</summary>
+/// <param name="Language">"zh-CN" (the default) or "en".</param>
+public sealed record PageContext(string Language, StaffMember? User, string FormField, string FormToken)
+{
+    public const string LanguageCookie = "staff-language";
+
+    public bool English => Language == "en";
+
+    public string T(string zh, string en) => English ? en : zh;
+
+    public string T((string Zh, string En) text) => English ? text.En : text.Zh;
+
+    public bool Has(string role) => User?.Roles.Contains(role) == true;
+
+    internal static PageContext Of(HttpContext http)
+    {
+        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        var language = http.Request.Cookies[LanguageCookie] == "en" ? "en" : "zh-CN";
+        return new PageContext(language, CurrentStaff.Member(http), tokens.FormFieldName, tokens.RequestToken ?? "");
+    }
+}
