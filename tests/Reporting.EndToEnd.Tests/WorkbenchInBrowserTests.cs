@@ -173,6 +173,52 @@ public sealed class WorkbenchInBrowserTests(PortalCaseFlowHost host, Browser bro
         Assert.EndsWith("/staff/sign-in?returnTo=%2Fstaff", replay.Url, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("auditor1", "/staff/cases")]
+    [InlineData("registrar1", "/staff/approvals")]
+    [InlineData("publisher1", "/staff/cases")]
+    public async Task A_page_for_other_roles_answers_a_clear_refusal_page(string username, string path)
+    {
+        var page = await SignInAsync(username);
+
+        var response = await page.GotoAsync(path);
+
+        Assert.Equal(403, response!.Status);
+        Assert.Equal("无权办理", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        Assert.StartsWith("错误：", await page.TitleAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_approver_approves_with_the_keyboard_alone_and_always_sees_where_the_focus_is()
+    {
+        var (_, caseId) = await host.AcceptedCaseAsync();
+        await host.ActAsync("supervisor1", caseId, "propose-disposition", new { method = "talk-inquiry", reason = "经集体研究", collectiveReview = CaseFlowWalks.Meeting });
+        var page = await SignInAsync("approver1");
+        await page.GotoAsync($"/staff/cases/{caseId}");
+
+        // Tab until the approve link has the focus, checking that every element reached shows a focus ring.
+        for (var presses = 0; presses < 40 && await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()") != "批准"; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            Assert.NotEqual("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+            Assert.True(await page.EvaluateAsync<bool>("() => { const r = document.activeElement.getBoundingClientRect(); return r.width > 0 && r.height > 0; }"), "the focus is on something hidden");
+        }
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/staff/cases/{caseId}/actions/approve");
+        await page.Keyboard.PressAsync("Tab");
+        for (var presses = 0; presses < 40 && await page.EvaluateAsync<string>("() => document.activeElement.id") != "f-comment"; presses++)
+            await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("同意");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("批准", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        Assert.NotEqual("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator(".notice[role=status]")).ToContainTextAsync("批准");
+        var detail = await host.GetJsonAsync("approver1", $"/api/cases/{caseId}");
+        Assert.Equal("talk-inquiry", detail.GetProperty("stage").GetString());
+    }
+
     private async Task<string> SubmitOnPortalAsync(string title)
     {
         var page = await browser.NewPageAsync(host.BaseAddress, javaScript: false);

@@ -24,18 +24,25 @@ public sealed class HostTests(ReportingHost host) : IClassFixture<ReportingHost>
         Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("/staff", "工作人员平台", "offers no functions yet")]
-    public async Task Each_surface_without_its_pages_says_honestly_that_it_is_not_open_yet_in_both_languages(string path, string chineseTitle, string englishText)
+    [Fact]
+    public async Task The_workbench_sends_a_visitor_to_its_sign_in_page_under_its_own_strict_policy()
     {
-        var response = await host.Client.GetAsync(new Uri(path, UriKind.Relative));
-        var html = await response.Content.ReadAsStringAsync();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var response = await client.GetAsync(new Uri("/staff", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/staff/sign-in?returnTo=%2Fstaff", response.Headers.Location?.PathAndQuery);
+
+        var signIn = await client.GetAsync(response.Headers.Location);
+        var html = await signIn.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
-        Assert.Contains($"<h1>{chineseTitle}", html, StringComparison.Ordinal);
-        Assert.Contains(englishText, html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>登录</h1>", html, StringComparison.Ordinal);
+        Assert.Equal("no-store", signIn.Headers.CacheControl?.ToString());
+        Assert.Equal("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            signIn.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -37,8 +37,14 @@ internal static class WorkbenchEndpoints
         var staff = endpoints.MapGroup(WorkbenchAuthentication.PathPrefix).ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            http.Response.Headers.CacheControl = "no-store";
+            // Set as the response starts: antiforgery writes "no-cache, no-store" and a Pragma when it issues a token.
+            http.Response.OnStarting(() =>
+            {
+                http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                http.Response.Headers.CacheControl = "no-store";
+                http.Response.Headers.Remove("Pragma");
+                return Task.CompletedTask;
+            });
             // Every form carries the antiforgery token; a post without a valid one changes nothing.
             if (HttpMethods.IsPost(http.Request.Method) && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
                 return WorkbenchPages.Message(http, StatusCodes.Status400BadRequest, ("表单已失效", "The form has expired"),
