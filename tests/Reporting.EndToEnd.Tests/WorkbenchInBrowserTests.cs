@@ -197,16 +197,19 @@ public sealed class WorkbenchInBrowserTests(PortalCaseFlowHost host, Browser bro
         await page.GotoAsync($"/staff/cases/{caseId}");
 
         // Tab until the approve link has the focus, checking that every element reached shows a focus ring.
-        for (var presses = 0; presses < 40 && await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()") != "批准"; presses++)
+        await page.BringToFrontAsync();
+        var reached = new List<string>();
+        for (var presses = 0; presses < 80 && !reached.LastOrDefault("").EndsWith("/actions/approve", StringComparison.Ordinal); presses++)
         {
             await page.Keyboard.PressAsync("Tab");
+            reached.Add(await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href') || document.activeElement.id || document.activeElement.tagName"));
             Assert.NotEqual("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
             Assert.True(await page.EvaluateAsync<bool>("() => { const r = document.activeElement.getBoundingClientRect(); return r.width > 0 && r.height > 0; }"), "the focus is on something hidden");
         }
+        Assert.True(reached.Last().EndsWith("/actions/approve", StringComparison.Ordinal), "the focus went: " + string.Join(" → ", reached));
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/staff/cases/{caseId}/actions/approve");
-        await page.Keyboard.PressAsync("Tab");
-        for (var presses = 0; presses < 40 && await page.EvaluateAsync<string>("() => document.activeElement.id") != "f-comment"; presses++)
+        await page.Locator("#f-comment").WaitForAsync();
+        for (var presses = 0; presses < 80 && await page.EvaluateAsync<string>("() => document.activeElement.id") != "f-comment"; presses++)
             await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("同意");
         await page.Keyboard.PressAsync("Tab");
