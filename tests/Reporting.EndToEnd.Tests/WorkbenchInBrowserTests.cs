@@ -19,7 +19,6 @@ public sealed class WorkbenchInBrowserTests(PortalCaseFlowHost host, Browser bro
 
     private readonly Dictionary<string, IPage> _signedIn = [];
     private readonly List<string> _failures = [];
-    private readonly List<string> _checked = [];
 
     [Fact]
     public async Task A_report_goes_from_the_portal_through_every_step_of_the_workbench_to_its_outcome_on_the_portal()
@@ -316,6 +315,5 @@ public sealed class WorkbenchInBrowserTests(PortalCaseFlowHost host, Browser bro
         Directory.CreateDirectory(Screenshots);
         await page.SetViewportSizeAsync(1366, 768);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"workbench-{state}-{language}.png") });
-        _checked.Add(state);
     }
 }

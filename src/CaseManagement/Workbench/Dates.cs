@@ -13,7 +13,7 @@ internal static class Dates
     public static string Deadline(PageContext page, DateOnly? due, DateOnly today)
     {
         if (due is not { } date)
-            return page.T("—", "—");
+            return "—";
         var days = WorkingDays(today, date);
         var text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return days switch

@@ -1,22 +1,9 @@
+using Reporting.CaseManagement.Cases.Viewing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
-using Reporting.CaseManagement.Cases.Assigning;
-using Reporting.CaseManagement.Cases.Deadlines;
-using Reporting.CaseManagement.Cases.MarkingDuplicate;
-using Reporting.CaseManagement.Cases.Opening;
-using Reporting.CaseManagement.Cases.Registering;
-using Reporting.CaseManagement.Cases.Viewing;
-using Reporting.CaseManagement.Staff.Accounts;
-using Reporting.CaseManagement.Staff.Audit;
 using Reporting.CaseManagement.Staff.Authorization;
-using Marten;
-using JasperFx;
-using JasperFx.Events;
-using Marten.Exceptions;
-using Reporting.Storage.Conflicts;
 
 namespace Reporting.CaseManagement.Cases.Acting;
 

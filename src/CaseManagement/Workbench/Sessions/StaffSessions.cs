@@ -60,13 +60,5 @@ internal sealed class StaffSessions(IDocumentStore store) : ITicketStore
         await session.SaveChangesAsync();
     }
 
-    /// <summary>Every session of one user ends: when an administrator disables the account or resets its second factor.</summary>
-    public async Task EndAllAsync(string username, CancellationToken cancellationToken)
-    {
-        await using var session = store.LightweightSession();
-        session.DeleteWhere<StaffSession>(stored => stored.Username == username);
-        await session.SaveChangesAsync(cancellationToken);
-    }
-
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

@@ -31,7 +31,7 @@ internal static class WorkbenchAuthentication
     public static AuthenticationBuilder AddWorkbenchSessions(this AuthenticationBuilder authentication)
     {
         authentication.Services.AddSingleton<StaffSessions>();
-        authentication.Services.ConfigureMarten(options => options.Schema.For<StaffSession>().Index(session => session.Username));
+        authentication.Services.ConfigureMarten(options => options.Schema.For<StaffSession>());
         authentication.Services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<StaffSessions>((options, sessions) => options.SessionStore = sessions);
         authentication.Services.AddAntiforgery(options =>
         {
