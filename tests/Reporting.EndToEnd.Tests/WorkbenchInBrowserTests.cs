@@ -11,7 +11,7 @@ namespace Reporting.EndToEnd.Tests;
 /// the way: a self-approval neither offered nor allowed, a stale form, axe on every kind of page in both languages,
 /// no policy violations, nothing kept in the browser, and <c>no-store</c> on every page.
 /// </summary>
-public sealed class WorkbenchInBrowserTests(PortalCaseFlowHost host, Browser browser) : IClassFixture<PortalCaseFlowHost>, IClassFixture<Browser>
+public sealed partial class WorkbenchInBrowserTests(PortalCaseFlowHost host, Browser browser) : IClassFixture<PortalCaseFlowHost>, IClassFixture<Browser>
 {
     private static readonly TimeSpan Reading = TimeSpan.FromSeconds(2.1);
 

@@ -26,6 +26,18 @@ internal static class Labels
         ["declined"] = ("不予受理", "Declined"),
     };
 
+    public static readonly IReadOnlyDictionary<string, (string Zh, string En)> Roles = new Dictionary<string, (string, string)>
+    {
+        ["registrar"] = ("信访登记员", "Registrar"),
+        ["supervisor"] = ("监督检查人员", "Supervisor"),
+        ["investigator"] = ("审查调查人员", "Investigator"),
+        ["reviewer"] = ("案件审理人员", "Reviewer"),
+        ["approver"] = ("审批领导", "Approver"),
+        ["publisher"] = ("信息公开人员", "Publisher"),
+        ["auditor"] = ("审计人员", "Auditor"),
+        ["admin"] = ("系统管理员", "Administrator"),
+    };
+
     public static readonly IReadOnlyDictionary<string, (string Zh, string En)> Actions = new Dictionary<string, (string, string)>
     {
         ["register"] = ("登记", "Register"),
@@ -101,6 +113,14 @@ internal static class Labels
         ["ofCaseId"] = ("原案件编号（ID）", "Original case (id)"),
         ["organ"] = ("承办机关", "Organ"),
         ["note"] = ("备注", "Note"),
+        ["outcome"] = ("结果", "Outcome"),
+        ["case"] = ("案件", "Case"),
+        ["username"] = ("用户名", "Username"),
+        ["displayName"] = ("姓名", "Name"),
+        ["password"] = ("初始密码", "Initial password"),
+        ["roles"] = ("角色", "Roles"),
+        ["from"] = ("开始日期", "From"),
+        ["to"] = ("结束日期", "To"),
     };
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<(string Code, string Zh, string En)>> Choices =

@@ -19,6 +19,9 @@ public sealed record PageContext(string Language, StaffMember? User, string Form
 
     public bool Has(string role) => User?.Roles.Contains(role) == true;
 
+    /// <summary>Registrars, supervisors, investigators, reviewers and approvers: the only ones who see cases.</summary>
+    public bool HandlesCases => User?.Roles.Overlaps(StaffRoles.CaseHandlers) == true;
+
     internal static PageContext Of(HttpContext http)
     {
         var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);

@@ -27,7 +27,7 @@ internal static class Stylesheet
         th { background: var(--wash); }
         button, .button { display: inline-block; font: inherit; padding: .4rem 1rem; border: 2px solid var(--accent); border-radius: 4px; background: var(--paper); color: var(--accent); text-decoration: none; cursor: pointer; }
         button.primary, .button { background: var(--accent); color: #fff; }
-        button.danger { background: var(--danger); border-color: var(--danger); }
+        button.danger { background: var(--danger); border-color: var(--danger); color: #fff; }
         .bar button { background: #fff; color: var(--accent); border-color: #fff; }
         .stack { display: flex; flex-direction: column; gap: .4rem; max-width: 40rem; }
         .stack > button { align-self: flex-start; margin-top: 1rem; }
@@ -54,6 +54,19 @@ internal static class Stylesheet
         .messages li { border-left: 6px solid var(--line); padding: .25rem .75rem; margin: .5rem 0; }
         .messages .from-informant { border-color: var(--accent); }
         .timeline li { margin: .2rem 0; }
+        .chart { margin: 1rem 0; }
+        .chart figcaption { font-weight: 700; }
+        .chart-svg { width: 100%; height: auto; max-height: 20rem; }
+        .chart-grid { stroke: #c8c8c8; stroke-width: 1; }
+        .chart-axis, .chart-value { fill: var(--ink); font-size: 12px; }
+        .chart-value { font-weight: 700; }
+        .chart-s0 { fill: #0b4f8a; background: #0b4f8a; } .chart-s1 { fill: #a84c00; background: #a84c00; } .chart-s2 { fill: #2e7d32; background: #2e7d32; }
+        .chart-s3 { fill: #6a1b9a; background: #6a1b9a; } .chart-s4 { fill: #4a4a4a; background: #4a4a4a; }
+        .legend { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; list-style: none; padding: 0; margin: .25rem 0; }
+        .legend .swatch { display: inline-block; width: 1rem; height: 1rem; margin-right: .4rem; vertical-align: -.15rem; }
+        .filters .stack { max-width: 14rem; }
+        .qr svg { width: 16rem; height: 16rem; }
+        .secret { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         """;
 }

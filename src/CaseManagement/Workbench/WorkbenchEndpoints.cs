@@ -65,6 +65,8 @@ internal static class WorkbenchEndpoints
         staff.MapGet("/cases/{caseId}", CaseAsync).RequireCaseAccess(CasePolicies.Read);
         staff.MapGet("/cases/{caseId}/actions/{action}", ActionFormAsync).RequireCaseAccess(CasePolicies.Read);
         staff.MapPost("/cases/{caseId}/actions/{action}", TakeActionAsync).RequireCaseAccess();
+        OversightEndpoints.Map(staff);
+        Administration.AdministrationEndpoints.Map(staff);
     }
 
     private static async Task<IResult> SignInAsync(HttpContext http, SignIn signIn, TimeProvider time, CancellationToken cancellationToken)

@@ -9,4 +9,5 @@ public interface IAuditTrail
     Task<IReadOnlyList<AuditEntry>> ReadAsync(AuditFilter filter, CancellationToken cancellationToken);
 }
 
-public sealed record AuditFilter(Guid? CaseId, string? Username, DateTimeOffset? From, DateTimeOffset? To, int Limit);
+/// <param name="Outcome">One of <see cref="AuditOutcomes"/>, or null for all.</param>
+public sealed record AuditFilter(Guid? CaseId, string? Username, DateTimeOffset? From, DateTimeOffset? To, int Limit, string? Outcome = null);

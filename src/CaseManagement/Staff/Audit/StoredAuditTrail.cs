@@ -64,6 +64,8 @@ internal sealed class StoredAuditTrail(IDocumentStore store) : IAuditTrail
             query = query.Where(entry => entry.At >= from);
         if (filter.To is { } to)
             query = query.Where(entry => entry.At <= to);
+        if (filter.Outcome is { } outcome)
+            query = query.Where(entry => entry.Outcome == outcome);
         return await query.OrderByDescending(entry => entry.At).Take(filter.Limit).ToListAsync(cancellationToken);
     }
 

@@ -23,6 +23,9 @@ public static class StaffPolicies
     /// <summary><c>GET /api/cases/overdue</c>: those who answer for deadlines, supervisors and approvers (and administrators).</summary>
     public const string OverdueDashboard = "cases:overdue";
 
+    /// <summary>The workbench's account pages: administrators only.</summary>
+    public const string Administer = "staff:administer";
+
     /// <summary><c>GET /api/cases/statistics</c>: counts only, for any staff member.</summary>
     public const string Statistics = AnyStaff;
 
@@ -32,6 +35,7 @@ public static class StaffPolicies
             .AddPolicy(AnyStaff, policy => policy.RequireAuthenticatedUser().RequireClaim(StaffClaims.Subject))
             .AddPolicy(ListCases, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.CaseHandlers))
             .AddPolicy(ReadAudit, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Auditor))
+            .AddPolicy(Administer, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin))
             .AddPolicy(Approvals, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Approver))
             .AddPolicy(OverdueDashboard, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Supervisor, StaffRoles.Approver, StaffRoles.Admin))
             .AddPolicy(StaffAccess.NoticePublishers, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Publisher))

@@ -5,10 +5,13 @@ internal static class FieldIds
 {
     public static string Of(string field) => "f-" + new string([.. field.Select(c => char.IsLetterOrDigit(c) ? c : '-')]);
 
-    /// <summary>The deciders' messages are English; a Chinese page says what kind of problem it is, then quotes them.</summary>
+    /// <summary>
+    /// Messages written for the page already speak its language; a Chinese page given one of the deciders' English
+    /// messages says what kind of problem it is, then quotes it.
+    /// </summary>
     public static string Message(PageContext page, string message)
     {
-        if (page.English)
+        if (page.English || message.Any(c => c is >= '\u4e00' and <= '\u9fff'))
             return message;
         if (message.Contains("must not be empty", StringComparison.Ordinal) || message.Contains("required", StringComparison.OrdinalIgnoreCase))
             return "必须填写";
