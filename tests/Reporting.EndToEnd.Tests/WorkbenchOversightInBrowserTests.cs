@@ -172,6 +172,38 @@ public sealed partial class WorkbenchInBrowserTests
         Assert.True(_failures.Count == 0, string.Join("\n", _failures));
     }
 
+    [Fact]
+    public async Task An_informants_new_messages_are_counted_on_my_work_until_the_case_page_has_shown_them()
+    {
+        var (receipt, caseId) = await host.AcceptedCaseAsync(realName: true);
+        await host.ActAsync("approver1", caseId, "assign", new { usernames = new[] { "investigator2" } });
+        foreach (var body in new[] { "补充一点：时间是二月三日晚。", "还有一名证人。" })
+            (await host.Client.PostAsync(new Uri("/api/intake/messages", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new { receipt, body }))).EnsureSuccessStatusCode();
+
+        var page = await SignInAsync("investigator2");
+        var tile = page.GetByRole(AriaRole.Link).Filter(new() { HasText = "举报人的新消息" });
+        var before = int.Parse(await tile.Locator(".count").InnerTextAsync());
+        Assert.True(before >= 2);
+        await tile.ClickAsync();
+        await Assertions.Expect(page.Locator(".tags")).ToContainTextAsync("有新消息");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.Locator($"a[href='/staff/cases/{caseId}']") });
+        await Assertions.Expect(row).ToContainTextAsync("（2 条新消息）");
+        await CheckAsync(page, "case-list-unread");
+
+        await row.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".messages .from-informant")).ToHaveCountAsync(2);
+        // A real-name case says the identity is sealed apart; the timeline names its events in words.
+        await Assertions.Expect(page.Locator("section[aria-labelledby=informant]")).ToContainTextAsync("单独加密保存");
+        await Assertions.Expect(page.Locator(".timeline")).ToContainTextAsync("收到举报人来信");
+        Assert.DoesNotContain("informant_message_received", await page.InnerTextAsync(".timeline"), StringComparison.Ordinal);
+
+        await page.GotoAsync("/staff");
+        Assert.Equal(before - 2, int.Parse(await tile.Locator(".count").InnerTextAsync()));
+        await page.GotoAsync("/staff/cases?unread=true");
+        await Assertions.Expect(page.Locator($"a[href='/staff/cases/{caseId}']")).ToHaveCountAsync(0);
+        Assert.True(_failures.Count == 0, string.Join("\n", _failures));
+    }
+
     /// <summary>A real-name case registered and assigned two months ago: its acceptance notice is long overdue.</summary>
     private async Task<Guid> OverdueCaseAssignedToAsync(string investigator)
     {

@@ -18,6 +18,7 @@ using Reporting.CaseManagement.Staff.Authorization;
 using Reporting.CaseManagement.Staff.SigningIn;
 using Reporting.CaseManagement.Workbench.Forms;
 using Reporting.CaseManagement.Workbench.Pages;
+using Reporting.CaseManagement.Workbench.Reading;
 using Reporting.CaseManagement.Workbench.Sessions;
 
 namespace Reporting.CaseManagement.Workbench;
@@ -103,11 +104,13 @@ internal static class WorkbenchEndpoints
         return TypedResults.Redirect(LocalOrHome(form["returnTo"]));
     }
 
-    private static async Task<IResult> MyWorkAsync(HttpContext http, IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> MyWorkAsync(HttpContext http, IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit,
+        CaseReadings readings, TimeProvider time, CancellationToken cancellationToken)
     {
         var user = CurrentStaff.Member(http)!;
         var tiles = new List<(string, int, (string, string))>();
         IReadOnlyList<ListCasesEndpoint.CaseListEntry> mine = [];
+        IReadOnlyDictionary<Guid, int> unread = new Dictionary<Guid, int>();
         if (user.Roles.Overlaps(StaffRoles.CaseHandlers))
         {
             var assigned = await ListCasesEndpoint.QueryAsync(new(null, "me", null, null, 1, 10), user, store, search, cases, audit, time, cancellationToken);
@@ -116,6 +119,8 @@ internal static class WorkbenchEndpoints
             tiles.Add(("/staff/cases?assignedTo=me", (int)assigned.Total, ("分配给我的案件", "Assigned to me")));
             tiles.Add(("/staff/cases?overdue=true", (int)overdue.Total, ("已超期的案件", "Overdue")));
             tiles.Add(("/staff/cases?stage=submitted", (int)waiting.Total, ("待登记的举报", "Awaiting registration")));
+            unread = await readings.UnreadOnMineAsync(user, cases, cancellationToken);
+            tiles.Insert(1, ("/staff/cases?assignedTo=me&unread=true", unread.Values.Sum(), ("举报人的新消息", "New messages from informants")));
             mine = assigned.Items;
         }
         if (user.Roles.Contains(StaffRoles.Approver))
@@ -123,15 +128,17 @@ internal static class WorkbenchEndpoints
             var approvals = await ApprovalsEndpoint.QueryAsync(user, store, cases, audit, time, cancellationToken);
             tiles.Add(("/staff/approvals", approvals.Items.Count, ("待我审批", "Awaiting my approval")));
         }
-        return WorkbenchPages.Render<MyWorkPage>(http, new { Tiles = (IReadOnlyList<(string, int, (string, string))>)tiles, Mine = mine });
+        return WorkbenchPages.Render<MyWorkPage>(http, new { Tiles = (IReadOnlyList<(string, int, (string, string))>)tiles, Mine = mine, Unread = unread });
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, string? stage, string? assignedTo, string? overdue, int? page,
-        IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="unread">"true": only the user's cases with informant messages they have not read (and so assigned to them).</param>
+    private static async Task<IResult> ListAsync(HttpContext http, string? stage, string? assignedTo, string? overdue, string? unread, int? page,
+        IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit, CaseReadings readings, TimeProvider time, CancellationToken cancellationToken)
     {
-        var query = new ListCasesEndpoint.CaseListQuery(string.IsNullOrEmpty(stage) ? null : stage, assignedTo == "me" ? "me" : null,
+        var onlyUnread = unread == "true";
+        var query = new ListCasesEndpoint.CaseListQuery(string.IsNullOrEmpty(stage) ? null : stage, assignedTo == "me" || onlyUnread ? "me" : null,
             overdue == "true" ? true : null, null, page is > 0 ? page : null, CaseListPage.PageSize);
-        return await RenderListAsync(http, query, store, search, cases, audit, time, cancellationToken);
+        return await RenderListAsync(http, query, store, search, cases, audit, time, cancellationToken, onlyUnread ? readings : null);
     }
 
     private static async Task<IResult> SearchAsync(HttpContext http, IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
@@ -143,13 +150,16 @@ internal static class WorkbenchEndpoints
     }
 
     private static async Task<IResult> RenderListAsync(HttpContext http, ListCasesEndpoint.CaseListQuery query,
-        IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken,
+        CaseReadings? unreadOnly = null)
     {
         var validation = await new ListCasesEndpoint.Validator().ValidateAsync(query, cancellationToken);
         if (!validation.IsValid)
             return WorkbenchPages.Message(http, StatusCodes.Status400BadRequest, ("筛选条件有误", "Invalid filter"), ("请从表单中选择筛选条件。", "Choose the filters from the form."), "/staff/cases");
-        var result = await ListCasesEndpoint.QueryAsync(query, CurrentStaff.Member(http)!, store, search, cases, audit, time, cancellationToken);
-        return WorkbenchPages.Render<CaseListPage>(http, new { Query = query, Result = result });
+        var user = CurrentStaff.Member(http)!;
+        var unread = unreadOnly is null ? null : await unreadOnly.UnreadOnMineAsync(user, cases, cancellationToken);
+        var result = await ListCasesEndpoint.QueryAsync(query, user, store, search, cases, audit, time, cancellationToken, unread?.Keys.ToArray());
+        return WorkbenchPages.Render<CaseListPage>(http, new { Query = query, Result = result, Unread = unread });
     }
 
     private static async Task<IResult> ApprovalsAsync(HttpContext http, IDocumentStore store, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
@@ -158,12 +168,16 @@ internal static class WorkbenchEndpoints
         return WorkbenchPages.Render<ApprovalsPage>(http, new { Items = queue.Items });
     }
 
-    private static async Task<IResult> CaseAsync(Guid caseId, string? done, HttpContext http, IDocumentStore store, OfficeEnvelopes envelopes, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> CaseAsync(Guid caseId, string? done, HttpContext http, IDocumentStore store, OfficeEnvelopes envelopes, IAuditTrail audit,
+        CaseReadings readings, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var detail = await GetCaseEndpoint.LoadAsync(store, caseId, CaseActors.Of(http), now, envelopes, audit, cancellationToken);
+        var actor = CaseActors.Of(http);
+        var detail = await GetCaseEndpoint.LoadAsync(store, caseId, actor, now, envelopes, audit, cancellationToken);
         if (detail is null)
             return WorkbenchPages.NotFound(http);
+        // The page shows the whole conversation: every message the informant sent so far now counts as read by this reader.
+        await readings.SeenAsync(actor.Username, caseId, detail.Messages.Count(message => message.From == "informant"), cancellationToken);
         return WorkbenchPages.Render<CasePage>(http, new { Case = detail, Done = done is not null && Labels.Actions.ContainsKey(done) ? done : null, Today = WorkingCalendar.DateInChina(now) });
     }
 

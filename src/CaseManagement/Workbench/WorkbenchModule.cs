@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Routing;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Reporting.CaseManagement.Workbench.Reading;
 
 namespace Reporting.CaseManagement.Workbench;
 
@@ -9,6 +11,8 @@ internal static class WorkbenchModule
     public static void Add(IServiceCollection services)
     {
         services.AddRazorComponents();
+        services.AddSingleton<CaseReadings>();
+        services.ConfigureMarten(options => options.Schema.For<CaseReading>());
         // Chinese text as characters, not as numeric references: pages a third of the size, and readable as sent.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
     }

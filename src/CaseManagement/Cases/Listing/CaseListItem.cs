@@ -11,6 +11,7 @@ namespace Reporting.CaseManagement.Cases.Listing;
 /// <param name="SearchTokens">Blind-index tokens of the registered accused names (<see cref="CaseSearchIndex"/>).</param>
 /// <param name="Bypassed">The report accused this organ's head and went up: nothing of it is shown here.</param>
 /// <param name="CaseNumber">The case number given at registration, found by <c>q</c>; null before it.</param>
+/// <param name="InformantMessages">How many messages the informant has sent: the workbench counts each reader's unread against it.</param>
 public sealed record CaseListItem(
     Guid Id,
     long Version,
@@ -26,7 +27,8 @@ public sealed record CaseListItem(
     bool Bypassed,
     SealedTitle Title,
     byte[] SealedState,
-    string? CaseNumber);
+    string? CaseNumber,
+    int InformantMessages = 0);
 
 /// <summary>The report's title field as Intake sealed it, with what opens it.</summary>
 public sealed record SealedTitle(string SealingKeyId, byte[] SealedDataKey, byte[] Field);

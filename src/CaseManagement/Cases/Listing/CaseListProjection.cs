@@ -60,5 +60,6 @@ public sealed class CaseListProjection(SealedCaseState sealing, CaseSearchIndex 
         state.Bypassed,
         title,
         sealing.Seal(state),
-        state.Number);
+        state.Number,
+        state.InformantMessages);
 }

@@ -59,9 +59,12 @@ public static class ListCasesEndpoint
     }
 
     /// <summary>A validated query's page, for the API and the workbench alike; the read is audited.</summary>
+    /// <param name="within">Only these cases (the workbench's "new messages" list), or any.</param>
     internal static async Task<CaseListResponse> QueryAsync(CaseListQuery request, StaffMember user,
-        IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken,
+        IReadOnlyCollection<Guid>? within = null)
     {
+        var only = within?.ToArray();
         var (stage, assignedTo, overdue, q, page, pageSize) = request;
         var today = WorkingCalendar.DateInChina(time.GetUtcNow());
         await using var session = store.QuerySession();
@@ -76,6 +79,8 @@ public static class ListCasesEndpoint
                 query = query.Where(item => item.Assignees.Contains(user.Username));
             if (overdue == true)
                 query = query.Where(item => item.NextDeadline < today);
+            if (only is not null)
+                query = query.Where(item => only.Contains(item.Id));
             if (!string.IsNullOrWhiteSpace(q))
             {
                 var term = q.Trim();

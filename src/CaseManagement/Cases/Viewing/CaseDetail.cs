@@ -132,6 +132,7 @@ public sealed record HistoryEntry(long Version, string Event, DateTimeOffset At,
     public static HistoryEntry Of(IEvent @event) =>
         new(@event.Version, @event.EventTypeName, @event.Timestamp, ByOf(@event.Data));
 
-    private static string? ByOf(object data) =>
+    /// <summary>Who caused it: the staff member named by the event, or who recused themselves.</summary>
+    private static string? ByOf(object data) => data is StaffRecused recused ? recused.Username :
         data.GetType().GetProperty("By", BindingFlags.Public | BindingFlags.Instance)?.GetValue(data) as string;
 }
