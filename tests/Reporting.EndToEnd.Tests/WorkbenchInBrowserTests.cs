@@ -41,12 +41,21 @@ public sealed partial class WorkbenchInBrowserTests(PortalCaseFlowHost host, Bro
         await registrar.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
         Assert.StartsWith("错误：", await registrar.TitleAsync(), StringComparison.Ordinal);
         await Assertions.Expect(registrar.Locator(".error-summary")).ToBeVisibleAsync();
+        // Each rule speaks Chinese on a Chinese page, the field called by its form's name, nothing quoted in English.
+        await Assertions.Expect(registrar.Locator(".error-summary a[href='#f-summary']")).ToContainTextAsync("'摘要' 不能为空");
+        Assert.DoesNotContain("must", await registrar.InnerTextAsync(".error-summary"), StringComparison.Ordinal);
         await CheckAsync(registrar, "validation-errors");
         await registrar.Locator("input[name=categories][value=integrity]").CheckAsync();
         await registrar.Locator("[id='f-accused-0--name']").FillAsync("张三");
-        await registrar.Locator("[id='f-accused-0--position']").FillAsync("局长");
+        // "Add another" keeps what was typed and adds an empty item; a blank item left so is dropped.
+        await registrar.GetByRole(AriaRole.Button, new() { Name = "再添加一项：被反映人" }).ClickAsync();
+        await Assertions.Expect(registrar.Locator("[id='f-accused-1--name']")).ToBeVisibleAsync();
+        Assert.Equal("张三", await registrar.Locator("[id='f-accused-0--name']").InputValueAsync());
         await registrar.Locator("#f-summary").FillAsync("收受管理服务对象礼金和购物卡");
-        await SubmitAsync(registrar, "登记");
+        // Enter in a field presses the action's own button, the form's first: never "add another".
+        await registrar.Locator("[id='f-accused-0--position']").FillAsync("局长");
+        await registrar.Locator("[id='f-accused-0--position']").PressAsync("Enter");
+        await Assertions.Expect(registrar.Locator(".notice[role=status]")).ToContainTextAsync("登记");
         await ActAsync(registrar, caseId, "受理");
 
         var supervisor = await SignInAsync("supervisor1");

@@ -31,6 +31,7 @@ internal static class Stylesheet
         .bar button { background: #fff; color: var(--accent); border-color: #fff; }
         .stack { display: flex; flex-direction: column; gap: .4rem; max-width: 40rem; }
         .stack > button { align-self: flex-start; margin-top: 1rem; }
+        .stack > .actions { margin-top: 1rem; }
         input, select, textarea { font: inherit; padding: .35rem .5rem; border: 2px solid var(--ink); border-radius: 2px; max-width: 100%; }
         textarea { width: 100%; }
         fieldset { border: 1px solid var(--line); margin: .5rem 0; padding: .5rem 1rem; }

@@ -215,6 +215,8 @@ internal static class WorkbenchEndpoints
             return WorkbenchPages.Render<ConfirmPage>(http, new { CaseId = caseId, Action = action, Values = (IReadOnlyDictionary<string, string[]>)values });
 
         var body = JsonSerializer.SerializeToUtf8Bytes(ActionFields.Body(fields, values));
+        // The deciders validate in the page's language (this request's own culture; it flows no further than the request).
+        System.Globalization.CultureInfo.CurrentUICulture = ValidationMessages.CultureOf(PageContext.Of(http));
         switch (await taking.TakeAsync(caseId, caseAction, body, version, actor, cancellationToken))
         {
             case ActionOutcome.Taken:

@@ -12,6 +12,7 @@ internal static class WorkbenchModule
     {
         services.AddRazorComponents();
         services.AddSingleton<CaseReadings>();
+        Forms.ValidationMessages.Install();
         services.ConfigureMarten(options => options.Schema.For<CaseReading>());
         // Chinese text as characters, not as numeric references: pages a third of the size, and readable as sent.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -13,6 +13,8 @@ internal static class FieldIds
     {
         if (page.English || message.Any(c => c is >= '\u4e00' and <= '\u9fff'))
             return message;
+        if (ValidationMessages.InChinese(message) is { } chinese)
+            return chinese;
         if (message.Contains("must not be empty", StringComparison.Ordinal) || message.Contains("required", StringComparison.OrdinalIgnoreCase))
             return "必须填写";
         return $"填写有误（{message}）";
