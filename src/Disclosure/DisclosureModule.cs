@@ -26,6 +26,7 @@ public static class DisclosureModule
         services.AddOptions<DisclosureOptions>().BindConfiguration(DisclosureOptions.Section);
         services.AddSingleton<DisclosureKeyring>();
         services.AddSingleton<LogView>();
+        services.AddSingleton<Notices.NoticeActing>();
         services.AddSingleton<PublishedNotices>();
         services.AddSingleton<NoticeSearch>();
         services.AddSingleton<Site.RenderedPages>();
