@@ -51,4 +51,11 @@ public static class DisclosureModule
         Statistics.StatisticsEndpoints.Map(endpoints);
         return endpoints;
     }
+
+    /// <summary>The publishers' and approvers' pages, in a host that also runs the staff workbench (the cases module).</summary>
+    public static IEndpointRouteBuilder MapDisclosureWorkbench(this IEndpointRouteBuilder endpoints)
+    {
+        Workbench.NoticeWorkbenchEndpoints.Map(endpoints);
+        return endpoints;
+    }
 }

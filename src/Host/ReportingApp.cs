@@ -64,6 +64,8 @@ public static class ReportingApp
             app.MapCaseManagement();
         if (modules.Disclosure)
             app.MapDisclosure();
+        if (modules.Disclosure && modules.Cases)
+            app.MapDisclosureWorkbench();
         return app;
     }
 

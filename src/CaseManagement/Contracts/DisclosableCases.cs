@@ -6,6 +6,9 @@ namespace Reporting.CaseManagement.Contracts;
 /// </summary>
 public interface IDisclosableCases
 {
+    /// <summary>The id of the case that bears this case number (案件编号), or null: publishers know cases by their numbers.</summary>
+    Task<Guid?> FindByNumberAsync(string caseNumber, CancellationToken cancellationToken);
+
     /// <summary>The case's notice-safe facts, or null for no such case. Audited as a read by <paramref name="username"/>.</summary>
     Task<DisclosableCase?> ReadForNoticeAsync(Guid caseId, string username, CancellationToken cancellationToken);
 

@@ -4,7 +4,7 @@ using Reporting.CaseManagement.Cases.Deadlines;
 namespace Reporting.CaseManagement.Workbench;
 
 /// <summary>Times in China's time zone, and deadlines in working days said in words, never by colour alone.</summary>
-internal static class Dates
+public static class Dates
 {
     private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 

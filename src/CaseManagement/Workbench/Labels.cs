@@ -121,6 +121,18 @@ internal static class Labels
         ["roles"] = ("角色", "Roles"),
         ["from"] = ("开始日期", "From"),
         ["to"] = ("结束日期", "To"),
+        ["headline"] = ("标题", "Headline"),
+        ["subject"] = ("被通报人", "Subject"),
+        ["formerPosition"] = ("原任职务", "Former position"),
+        ["violations"] = ("违纪违法事实", "Violations"),
+        ["category"] = ("类别", "Category"),
+        ["finding"] = ("事实", "Finding"),
+        ["characterization"] = ("定性", "Characterization"),
+        ["legalBasis"] = ("依据", "Legal basis"),
+        ["sanctions"] = ("处分", "Sanctions"),
+        ["authority"] = ("批准机关", "Approving authority"),
+        ["decidedOn"] = ("决定日期", "Decided on"),
+        ["publishingOrgan"] = ("发布机关", "Publishing organ"),
     };
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<(string Code, string Zh, string En)>> Choices =

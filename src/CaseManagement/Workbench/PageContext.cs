@@ -22,7 +22,7 @@ public sealed record PageContext(string Language, StaffMember? User, string Form
     /// <summary>Registrars, supervisors, investigators, reviewers and approvers: the only ones who see cases.</summary>
     public bool HandlesCases => User?.Roles.Overlaps(StaffRoles.CaseHandlers) == true;
 
-    internal static PageContext Of(HttpContext http)
+    public static PageContext Of(HttpContext http)
     {
         var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
         var language = http.Request.Cookies[LanguageCookie] == "en" ? "en" : "zh-CN";

@@ -27,15 +27,18 @@ namespace Reporting.CaseManagement.Workbench;
 /// The workbench's routes under <c>/staff</c>: full pages, every change a form posted and answered with a redirect
 /// (Post/Redirect/Get), every action through <see cref="CaseActionTaking"/> and the same case guards and audit as the API.
 /// </summary>
-internal static class WorkbenchEndpoints
+public static class WorkbenchEndpoints
 {
     /// <summary>The policy of the issue, exactly: nothing but this origin's own files, no framing, no plug-ins.</summary>
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    public static void Map(IEndpointRouteBuilder endpoints)
-    {
-        var staff = endpoints.MapGroup(WorkbenchAuthentication.PathPrefix).ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
+    /// <summary>
+    /// A group of workbench routes under <c>/staff</c>: every page with the strict policy and <c>no-store</c>, every post
+    /// with a valid antiforgery token. Other modules' workbench pages (the publishers') are mapped in one of these too.
+    /// </summary>
+    public static RouteGroupBuilder MapGroup(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup(WorkbenchAuthentication.PathPrefix).ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             // Set as the response starts: antiforgery writes "no-cache, no-store" and a Pragma when it issues a token.
@@ -53,6 +56,9 @@ internal static class WorkbenchEndpoints
             return await next(context);
         });
 
+    internal static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var staff = MapGroup(endpoints);
         staff.MapGet("/workbench.css", () => TypedResults.Text(Stylesheet.Css, "text/css; charset=utf-8"));
         staff.MapGet("/sign-in", (HttpContext http, string? returnTo) => WorkbenchPages.Render<SignInPage>(http, new { ReturnTo = LocalOrHome(returnTo) }));
         staff.MapPost("/sign-in", SignInAsync);

@@ -6,7 +6,7 @@ using Reporting.CaseManagement.Workbench.Pages;
 namespace Reporting.CaseManagement.Workbench;
 
 /// <summary>Pages rendered by Razor components on the server (static rendering: no circuit, no script), with their status.</summary>
-internal static class WorkbenchPages
+public static class WorkbenchPages
 {
     public static RazorComponentResult Render<TComponent>(HttpContext http, object parameters, int status = StatusCodes.Status200OK)
         where TComponent : IComponent
@@ -30,5 +30,5 @@ internal static class WorkbenchPages
     public static RazorComponentResult NotFound(HttpContext http) => Message(http, StatusCodes.Status404NotFound,
         ("未找到", "Not found"), ("没有这个案件或页面。", "There is no such case or page."));
 
-    public static bool IsWorkbench(HttpContext http) => http.Request.Path.StartsWithSegments(Sessions.WorkbenchAuthentication.PathPrefix);
+    internal static bool IsWorkbench(HttpContext http) => http.Request.Path.StartsWithSegments(Sessions.WorkbenchAuthentication.PathPrefix);
 }

@@ -13,6 +13,13 @@ namespace Reporting.CaseManagement.Cases.Disclosing;
 /// </summary>
 internal sealed class DisclosableCases(IDocumentStore store, OfficeEnvelopes envelopes, IAuditTrail audit, TimeProvider time) : IDisclosableCases
 {
+    public async Task<Guid?> FindByNumberAsync(string caseNumber, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var found = await session.Query<Listing.CaseListItem>().Where(item => item.CaseNumber == caseNumber).Select(item => item.Id).ToListAsync(cancellationToken);
+        return found.Count == 1 ? found[0] : null;
+    }
+
     public async Task<DisclosableCase?> ReadForNoticeAsync(Guid caseId, string username, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();

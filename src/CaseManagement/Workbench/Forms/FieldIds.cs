@@ -1,7 +1,7 @@
 namespace Reporting.CaseManagement.Workbench.Forms;
 
 /// <summary>Field names as the API reports them ("accused[0].name") turned into element ids and labels.</summary>
-internal static class FieldIds
+public static class FieldIds
 {
     public static string Of(string field) => "f-" + new string([.. field.Select(c => char.IsLetterOrDigit(c) ? c : '-')]);
 
