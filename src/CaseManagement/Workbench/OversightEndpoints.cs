@@ -14,6 +14,8 @@ using Reporting.CaseManagement.Staff.Audit;
 using Reporting.CaseManagement.Staff.Authorization;
 using Reporting.CaseManagement.Workbench.Pages;
 
+using Reporting.CaseManagement.Contracts.Workbench;
+
 namespace Reporting.CaseManagement.Workbench;
 
 /// <summary>

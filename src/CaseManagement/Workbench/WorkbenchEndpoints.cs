@@ -12,6 +12,7 @@ using Reporting.CaseManagement.Cases.Deadlines;
 using Reporting.CaseManagement.Cases.Listing;
 using Reporting.CaseManagement.Cases.Opening;
 using Reporting.CaseManagement.Cases.Viewing;
+using Reporting.CaseManagement.Contracts.Workbench;
 using Reporting.CaseManagement.Staff.Accounts;
 using Reporting.CaseManagement.Staff.Audit;
 using Reporting.CaseManagement.Staff.Authorization;
@@ -27,38 +28,11 @@ namespace Reporting.CaseManagement.Workbench;
 /// The workbench's routes under <c>/staff</c>: full pages, every change a form posted and answered with a redirect
 /// (Post/Redirect/Get), every action through <see cref="CaseActionTaking"/> and the same case guards and audit as the API.
 /// </summary>
-public static class WorkbenchEndpoints
+internal static class WorkbenchEndpoints
 {
-    /// <summary>The policy of the issue, exactly: nothing but this origin's own files, no framing, no plug-ins.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-    /// <summary>
-    /// A group of workbench routes under <c>/staff</c>: every page with the strict policy and <c>no-store</c>, every post
-    /// with a valid antiforgery token. Other modules' workbench pages (the publishers') are mapped in one of these too.
-    /// </summary>
-    public static RouteGroupBuilder MapGroup(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGroup(WorkbenchAuthentication.PathPrefix).ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            // Set as the response starts: antiforgery writes "no-cache, no-store" and a Pragma when it issues a token.
-            http.Response.OnStarting(() =>
-            {
-                http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                http.Response.Headers.CacheControl = "no-store";
-                http.Response.Headers.Remove("Pragma");
-                return Task.CompletedTask;
-            });
-            // Every form carries the antiforgery token; a post without a valid one changes nothing.
-            if (HttpMethods.IsPost(http.Request.Method) && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
-                return WorkbenchPages.Message(http, StatusCodes.Status400BadRequest, ("表单已失效", "The form has expired"),
-                    ("表单已过期或不是从本系统提交的，未作任何更改。请返回重新填写。", "The form expired or did not come from this system; nothing was changed. Go back and fill it in again."));
-            return await next(context);
-        });
-
     internal static void Map(IEndpointRouteBuilder endpoints)
     {
-        var staff = MapGroup(endpoints);
+        var staff = WorkbenchRoutes.MapGroup(endpoints);
         staff.MapGet("/workbench.css", () => TypedResults.Text(Stylesheet.Css, "text/css; charset=utf-8"));
         staff.MapGet("/sign-in", (HttpContext http, string? returnTo) => WorkbenchPages.Render<SignInPage>(http, new { ReturnTo = LocalOrHome(returnTo) }));
         staff.MapPost("/sign-in", SignInAsync);
@@ -222,7 +196,7 @@ public static class WorkbenchEndpoints
 
         var body = JsonSerializer.SerializeToUtf8Bytes(ActionFields.Body(fields, values));
         // The deciders validate in the page's language (this request's own culture; it flows no further than the request).
-        System.Globalization.CultureInfo.CurrentUICulture = ValidationMessages.CultureOf(PageContext.Of(http));
+        System.Globalization.CultureInfo.CurrentUICulture = PageContext.Of(http).Culture;
         switch (await taking.TakeAsync(caseId, caseAction, body, version, actor, cancellationToken))
         {
             case ActionOutcome.Taken:

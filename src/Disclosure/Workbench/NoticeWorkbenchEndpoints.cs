@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Marten;
 using Reporting.CaseManagement.Contracts;
-using Reporting.CaseManagement.Workbench;
-using Reporting.CaseManagement.Workbench.Forms;
+using Reporting.CaseManagement.Contracts.Workbench;
 using Reporting.Disclosure.Notices;
 using Reporting.Disclosure.Notices.Drafting;
 using Reporting.Disclosure.Notices.Listing;
@@ -23,7 +22,7 @@ internal static class NoticeWorkbenchEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var notices = WorkbenchEndpoints.MapGroup(endpoints).MapGroup("/notices");
+        var notices = WorkbenchRoutes.MapGroup(endpoints).MapGroup("/notices");
         notices.MapGet("", ListAsync).RequireAuthorization(StaffAccess.NoticeStaff);
         notices.MapGet("/new", NewAsync).RequireAuthorization(StaffAccess.NoticePublishers);
         notices.MapPost("", DraftAsync).RequireAuthorization(StaffAccess.NoticePublishers);
@@ -70,7 +69,7 @@ internal static class NoticeWorkbenchEndpoints
     private static async Task<IResult> DraftAsync(HttpContext http, NoticeActing acting, CancellationToken cancellationToken)
     {
         var values = NoticeForm.ValuesOf(await http.Request.ReadFormAsync(cancellationToken));
-        System.Globalization.CultureInfo.CurrentUICulture = ValidationMessages.CultureOf(PageContext.Of(http));
+        System.Globalization.CultureInfo.CurrentUICulture = PageContext.Of(http).Culture;
         var outcome = await acting.DraftAsync(NoticeForm.BodyOf(values), CurrentUsername(http), cancellationToken);
         return outcome switch
         {
@@ -116,7 +115,7 @@ internal static class NoticeWorkbenchEndpoints
                 new Dictionary<string, string[]> { ["confirmed-" + action] = [PageContext.Of(http).T("请勾选确认后再办理", "Tick the confirmation first")] }, StatusCodes.Status400BadRequest, cancellationToken);
         long? version = long.TryParse(values.GetValueOrDefault("version"), out var seen) ? seen : null;
         // The validators speak the page's language (this request's own culture; it flows no further than the request).
-        System.Globalization.CultureInfo.CurrentUICulture = ValidationMessages.CultureOf(PageContext.Of(http));
+        System.Globalization.CultureInfo.CurrentUICulture = PageContext.Of(http).Culture;
         var outcome = await acting.ActAsync(noticeId, action, NoticeForm.BodyOf(values), version, http.User, cancellationToken);
         return outcome switch
         {

@@ -24,10 +24,10 @@ internal sealed class AuditedRefusals(IAuditTrail audit, TimeProvider time) : IA
         var policyName = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().LastOrDefault()?.Policy ?? "default";
         await audit.RecordAsync(new AuditEntry(Guid.NewGuid(), time.GetUtcNow(), CurrentStaff.Username(context),
             AuditActions.Request(policyName), caseId, AuditOutcomes.Refused, AccessRefusal.MissingRole.ToString()), context.RequestAborted);
-        if (Workbench.WorkbenchPages.IsWorkbench(context))
+        if (Contracts.Workbench.WorkbenchPages.IsWorkbench(context))
         {
-            context.Response.Headers.ContentSecurityPolicy = Workbench.WorkbenchEndpoints.ContentSecurityPolicy;
-            await Workbench.WorkbenchPages.Forbidden(context, AccessRefusal.MissingRole.Explain()).ExecuteAsync(context);
+            context.Response.Headers.ContentSecurityPolicy = Contracts.Workbench.WorkbenchRoutes.ContentSecurityPolicy;
+            await Contracts.Workbench.WorkbenchPages.Forbidden(context, AccessRefusal.MissingRole.Explain()).ExecuteAsync(context);
             return;
         }
         await StaffProblems.Forbidden(AccessRefusal.MissingRole.Explain()).ExecuteAsync(context);

@@ -22,7 +22,7 @@ public static class CaseAccessFilter
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No such action.");
             var policy = CasePolicies.Find(action) ?? CasePolicies.Unlisted(action);
             if (!Guid.TryParse(http.Request.RouteValues["caseId"] as string, out var caseId))
-                return Workbench.WorkbenchPages.IsWorkbench(http) ? Workbench.WorkbenchPages.NotFound(http) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No such case.");
+                return Contracts.Workbench.WorkbenchPages.IsWorkbench(http) ? Contracts.Workbench.WorkbenchPages.NotFound(http) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No such case.");
 
             var services = http.RequestServices;
             var refusal = (await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, policy.PolicyName)).Succeeded
@@ -32,8 +32,8 @@ public static class CaseAccessFilter
             {
                 var facts = await services.GetRequiredService<ICaseAccessFacts>().LoadAsync(caseId, http.RequestAborted);
                 if (facts is null)
-                    return Workbench.WorkbenchPages.IsWorkbench(http)
-                        ? Workbench.WorkbenchPages.NotFound(http)
+                    return Contracts.Workbench.WorkbenchPages.IsWorkbench(http)
+                        ? Contracts.Workbench.WorkbenchPages.NotFound(http)
                         : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No such case.");
                 refusal = CaseAccess.Check(policy, CurrentStaff.Member(http)!, facts);
             }
@@ -44,8 +44,8 @@ public static class CaseAccessFilter
             {
                 await audit.RecordAsync(new AuditEntry(Guid.NewGuid(), time.GetUtcNow(), CurrentStaff.Username(http),
                     auditAction, caseId, AuditOutcomes.Refused, refusal.ToString()), http.RequestAborted);
-                return Workbench.WorkbenchPages.IsWorkbench(http)
-                    ? Workbench.WorkbenchPages.Forbidden(http, refusal.Value.Explain())
+                return Contracts.Workbench.WorkbenchPages.IsWorkbench(http)
+                    ? Contracts.Workbench.WorkbenchPages.Forbidden(http, refusal.Value.Explain())
                     : StaffProblems.Forbidden(refusal.Value.Explain());
             }
 

@@ -7,6 +7,8 @@ using Reporting.CaseManagement.Staff.Authorization;
 using Reporting.CaseManagement.Staff.Passwords;
 using Reporting.CaseManagement.Workbench.Pages;
 
+using Reporting.CaseManagement.Contracts.Workbench;
+
 namespace Reporting.CaseManagement.Workbench.Administration;
 
 /// <summary>

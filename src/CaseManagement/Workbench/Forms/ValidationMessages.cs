@@ -10,10 +10,8 @@ namespace Reporting.CaseManagement.Workbench.Forms;
 /// FluentValidation's own translations once the request's UI culture is Chinese, with each field called by the form's
 /// name for it; the messages the deciders wrote themselves, in the API's English, are translated here one by one.
 /// </summary>
-public static class ValidationMessages
+internal static class ValidationMessages
 {
-    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
     private static int _installed;
 
     /// <summary>Each message the deciders wrote, by a fragment that names it, and what a Chinese page says instead.</summary>
@@ -53,16 +51,13 @@ public static class ValidationMessages
     ];
 
     /// <summary>The message in Chinese, or null when it is not one the deciders wrote.</summary>
-    internal static string? InChinese(string message) => Own.FirstOrDefault(known => message.Contains(known.English, StringComparison.Ordinal)).Chinese;
-
-    /// <summary>The UI culture a workbench request validates under: its page's language.</summary>
-    public static CultureInfo CultureOf(PageContext page) => page.English ? English : Chinese;
+    public static string? InChinese(string message) => Own.FirstOrDefault(known => message.Contains(known.English, StringComparison.Ordinal)).Chinese;
 
     /// <summary>
     /// Names fields by the workbench's labels when, and only when, the validating request speaks Chinese; everywhere
     /// else (the API, English pages) FluentValidation's own naming stands. Installed once per process.
     /// </summary>
-    internal static void Install()
+    public static void Install()
     {
         if (Interlocked.Exchange(ref _installed, 1) == 1)
             return;

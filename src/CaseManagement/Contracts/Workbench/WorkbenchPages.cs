@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Reporting.CaseManagement.Workbench.Pages;
 
-namespace Reporting.CaseManagement.Workbench;
+namespace Reporting.CaseManagement.Contracts.Workbench;
 
 /// <summary>Pages rendered by Razor components on the server (static rendering: no circuit, no script), with their status.</summary>
 public static class WorkbenchPages
@@ -30,5 +30,5 @@ public static class WorkbenchPages
     public static RazorComponentResult NotFound(HttpContext http) => Message(http, StatusCodes.Status404NotFound,
         ("未找到", "Not found"), ("没有这个案件或页面。", "There is no such case or page."));
 
-    internal static bool IsWorkbench(HttpContext http) => http.Request.Path.StartsWithSegments(Sessions.WorkbenchAuthentication.PathPrefix);
+    internal static bool IsWorkbench(HttpContext http) => http.Request.Path.StartsWithSegments(Reporting.CaseManagement.Workbench.Sessions.WorkbenchAuthentication.PathPrefix);
 }

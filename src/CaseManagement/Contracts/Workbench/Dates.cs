@@ -1,7 +1,7 @@
 using System.Globalization;
 using Reporting.CaseManagement.Cases.Deadlines;
 
-namespace Reporting.CaseManagement.Workbench;
+namespace Reporting.CaseManagement.Contracts.Workbench;
 
 /// <summary>Times in China's time zone, and deadlines in working days said in words, never by colour alone.</summary>
 public static class Dates

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Reporting.CaseManagement.Staff.Authorization;
 
-namespace Reporting.CaseManagement.Workbench;
+namespace Reporting.CaseManagement.Contracts.Workbench;
 
 /// <summary>What every page needs besides its own content: the reader's language, who is signed in, and the form token.</summary>
 /// <param name="Language">"zh-CN" (the default) or "en".</param>
@@ -12,6 +12,12 @@ public sealed record PageContext(string Language, StaffMember? User, string Form
     public const string LanguageCookie = "staff-language";
 
     public bool English => Language == "en";
+
+    /// <summary>The signed-in user's username, or null on the sign-in page.</summary>
+    public string? Username => User?.Username;
+
+    /// <summary>The UI culture a request of this page validates under, so that FluentValidation speaks the page's language.</summary>
+    public System.Globalization.CultureInfo Culture => System.Globalization.CultureInfo.GetCultureInfo(English ? "en" : "zh-CN");
 
     public string T(string zh, string en) => English ? en : zh;
 

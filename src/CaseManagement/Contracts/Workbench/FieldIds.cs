@@ -1,4 +1,7 @@
-namespace Reporting.CaseManagement.Workbench.Forms;
+using Reporting.CaseManagement.Workbench;
+using Reporting.CaseManagement.Workbench.Forms;
+
+namespace Reporting.CaseManagement.Contracts.Workbench;
 
 /// <summary>Field names as the API reports them ("accused[0].name") turned into element ids and labels.</summary>
 public static class FieldIds
