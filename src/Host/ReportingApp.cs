@@ -30,6 +30,9 @@ public static class ReportingApp
         var connectionString = builder.Configuration.GetConnectionString("Reporting")
             ?? throw new InvalidOperationException("ConnectionStrings:Reporting is not set.");
         var modules = ModuleSelection.From(builder.Configuration);
+        // The API speaks the contract's English whatever the server's locale (a commission's servers may well run under
+        // zh_CN): validation messages follow the UI culture. Workbench pages set their own, per request.
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

@@ -1,24 +1,12 @@
 using System.Text.Json;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reporting.CaseManagement.Contracts;
-using Reporting.Disclosure.Log;
-using Reporting.Disclosure.Notices.Approving;
-using Reporting.Disclosure.Notices.Correcting;
 using Reporting.Disclosure.Notices.Drafting;
 using Reporting.Disclosure.Notices.Listing;
-using Reporting.Disclosure.Notices.Publishing;
-using Reporting.Disclosure.Notices.Rejecting;
-using Reporting.Disclosure.Notices.Revising;
-using Reporting.Disclosure.Notices.Withdrawing;
-using Reporting.Disclosure.Publication;
-using Reporting.Disclosure.TransparencyLog;
-using Reporting.Storage.Conflicts;
 
 namespace Reporting.Disclosure.Notices;
 

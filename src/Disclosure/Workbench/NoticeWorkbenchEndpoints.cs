@@ -34,7 +34,7 @@ internal static class NoticeWorkbenchEndpoints
     private static async Task<IResult> ListAsync(HttpContext http, IDocumentStore store, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
-        var drafts = await session.Query<NoticeSummary>().Where(summary => summary.DraftStatus != null).Take(200).ToListAsync(cancellationToken);
+        var drafts = await session.Query<NoticeSummary>().Where(summary => summary.DraftStatus != null).OrderBy(summary => summary.Id).Take(200).ToListAsync(cancellationToken);
         var published = await session.Query<NoticeSummary>().Where(summary => summary.Published).OrderByDescending(summary => summary.LastPublishedAt).Take(50).ToListAsync(cancellationToken);
         return WorkbenchPages.Render<NoticesPage>(http, new { Drafts = (IReadOnlyList<NoticeSummary>)drafts, Published = (IReadOnlyList<NoticeSummary>)published });
     }
