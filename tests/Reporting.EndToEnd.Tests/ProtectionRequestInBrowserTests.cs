@@ -37,7 +37,8 @@ public sealed class ProtectionRequestInBrowserTests(IntakePortalHost host, Brows
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        Assert.Contains(confirmation, await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        // Enter starts a navigation that the key press does not wait for: wait for the answer page itself.
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(confirmation);
         Assert.DoesNotContain(receipt, page.Url, StringComparison.OrdinalIgnoreCase);
     }
 }

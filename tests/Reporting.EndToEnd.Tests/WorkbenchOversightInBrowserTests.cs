@@ -18,6 +18,7 @@ public sealed partial class WorkbenchInBrowserTests
     public async Task The_overdue_dashboard_names_the_office_the_person_and_the_stage_and_the_statistics_draw_each_count_with_its_table()
     {
         var caseId = await OverdueCaseAssignedToAsync("investigator1");
+        var other = await OverdueCaseAssignedToAsync("investigator2");
         await host.SubmitAsync(CaseFlowHost.Report());
         var page = await SignInAsync("supervisor1");
 
@@ -30,6 +31,15 @@ public sealed partial class WorkbenchInBrowserTests
         await page.GetByRole(AriaRole.Table, new() { Name = "按办理阶段统计的超期案件" }).GetByRole(AriaRole.Link, new() { Name = "已登记" }).ClickAsync();
         Assert.Contains("stage=registered", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator($"a[href='/staff/cases/{caseId}']")).ToBeVisibleAsync();
+        // The list orders by a link, keeping its filters: the two overdue cases, oldest first, then newest first.
+        await page.GetByRole(AriaRole.Link, new() { Name = "最早收到在前" }).ClickAsync();
+        Assert.Contains("sort=oldest", page.Url, StringComparison.Ordinal);
+        Assert.Contains("overdue=true", page.Url, StringComparison.Ordinal);
+        var oldestFirst = await page.Locator("tbody tr td:first-child a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.True(Array.IndexOf(oldestFirst, $"/staff/cases/{caseId}") < Array.IndexOf(oldestFirst, $"/staff/cases/{other}"), string.Join(" ", oldestFirst));
+        await page.GetByRole(AriaRole.Link, new() { Name = "最新收到在前" }).ClickAsync();
+        var newestFirst = await page.Locator("tbody tr td:first-child a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.True(Array.IndexOf(newestFirst, $"/staff/cases/{other}") < Array.IndexOf(newestFirst, $"/staff/cases/{caseId}"), string.Join(" ", newestFirst));
         await page.GotoAsync("/staff/dashboard");
         await CheckAsync(page, "dashboard");
 

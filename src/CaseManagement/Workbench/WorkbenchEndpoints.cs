@@ -112,13 +112,14 @@ internal static class WorkbenchEndpoints
     }
 
     /// <param name="unread">"true": only the user's cases with informant messages they have not read (and so assigned to them).</param>
-    private static async Task<IResult> ListAsync(HttpContext http, string? stage, string? assignedTo, string? overdue, string? unread, int? page,
+    private static async Task<IResult> ListAsync(HttpContext http, string? stage, string? assignedTo, string? overdue, string? unread, string? sort, int? page,
         IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit, CaseReadings readings, TimeProvider time, CancellationToken cancellationToken)
     {
         var onlyUnread = unread == "true";
         var query = new ListCasesEndpoint.CaseListQuery(string.IsNullOrEmpty(stage) ? null : stage, assignedTo == "me" || onlyUnread ? "me" : null,
             overdue == "true" ? true : null, null, page is > 0 ? page : null, CaseListPage.PageSize);
-        return await RenderListAsync(http, query, store, search, cases, audit, time, cancellationToken, onlyUnread ? readings : null);
+        return await RenderListAsync(http, query, store, search, cases, audit, time, cancellationToken, onlyUnread ? readings : null,
+            sort is not null && ListCasesEndpoint.Sorts.Contains(sort) ? sort : null);
     }
 
     private static async Task<IResult> SearchAsync(HttpContext http, IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
@@ -131,15 +132,15 @@ internal static class WorkbenchEndpoints
 
     private static async Task<IResult> RenderListAsync(HttpContext http, ListCasesEndpoint.CaseListQuery query,
         IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken,
-        CaseReadings? unreadOnly = null)
+        CaseReadings? unreadOnly = null, string? sort = null)
     {
         var validation = await new ListCasesEndpoint.Validator().ValidateAsync(query, cancellationToken);
         if (!validation.IsValid)
             return WorkbenchPages.Message(http, StatusCodes.Status400BadRequest, ("筛选条件有误", "Invalid filter"), ("请从表单中选择筛选条件。", "Choose the filters from the form."), "/staff/cases");
         var user = CurrentStaff.Member(http)!;
         var unread = unreadOnly is null ? null : await unreadOnly.UnreadOnMineAsync(user, cases, cancellationToken);
-        var result = await ListCasesEndpoint.QueryAsync(query, user, store, search, cases, audit, time, cancellationToken, unread?.Keys.ToArray());
-        return WorkbenchPages.Render<CaseListPage>(http, new { Query = query, Result = result, Unread = unread });
+        var result = await ListCasesEndpoint.QueryAsync(query, user, store, search, cases, audit, time, cancellationToken, unread?.Keys.ToArray(), sort);
+        return WorkbenchPages.Render<CaseListPage>(http, new { Query = query, Result = result, Unread = unread, Sort = sort ?? ListCasesEndpoint.Sorts[0] });
     }
 
     private static async Task<IResult> ApprovalsAsync(HttpContext http, IDocumentStore store, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)

@@ -59,10 +59,14 @@ public static class ListCasesEndpoint
     }
 
     /// <summary>A validated query's page, for the API and the workbench alike; the read is audited.</summary>
+    /// <summary>The workbench's orders for a list: newest first (the API's), oldest first, or the nearest deadline first.</summary>
+    internal static readonly IReadOnlyList<string> Sorts = ["newest", "oldest", "deadline"];
+
     /// <param name="within">Only these cases (the workbench's "new messages" list), or any.</param>
+    /// <param name="sort">One of <see cref="Sorts"/>; newest first by default.</param>
     internal static async Task<CaseListResponse> QueryAsync(CaseListQuery request, StaffMember user,
         IDocumentStore store, CaseSearchIndex search, VisibleCases cases, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken,
-        IReadOnlyCollection<Guid>? within = null)
+        IReadOnlyCollection<Guid>? within = null, string? sort = null)
     {
         var only = within?.ToArray();
         var (stage, assignedTo, overdue, q, page, pageSize) = request;
@@ -98,7 +102,14 @@ public static class ListCasesEndpoint
         }, cancellationToken);
         var size = pageSize ?? DefaultPageSize;
         var total = listed().CountAsync(cancellationToken);
-        var items = listed().OrderByDescending(item => item.ReceivedAt).Skip(((page ?? 1) - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var ordered = sort switch
+        {
+            "oldest" => listed().OrderBy(item => item.ReceivedAt),
+            // A case with no running deadline sorts last: PostgreSQL puts nulls last in ascending order.
+            "deadline" => listed().OrderBy(item => item.NextDeadline).ThenBy(item => item.ReceivedAt),
+            _ => listed().OrderByDescending(item => item.ReceivedAt),
+        };
+        var items = ordered.Skip(((page ?? 1) - 1) * size).Take(size).ToListAsync(cancellationToken);
         await Task.WhenAll(auditing, total, items);
         var entries = (await items)
             .Select(item => new CaseListEntry(item.Id, item.CaseNumber, item.Stage, cases.Title(item), item.ReceivedAt, item.NextDeadline, item.NextDeadline < today))
