@@ -25,6 +25,17 @@ public static class CaseManagementModule
         return services;
     }
 
+    /// <summary>
+    /// What a host serving only the public record reads of this module: the public halves of the notice and log keys
+    /// (from the office key file, without its passphrase) and the monthly counts. No workflow, no staff, no secret.
+    /// </summary>
+    public static IServiceCollection AddPublicRecordSources(this IServiceCollection services)
+    {
+        services.AddSingleton<Contracts.IDisclosureSigningKeys, Keys.PublicDisclosureKeys>();
+        services.AddSingleton<Contracts.IMonthlyCaseCounts, Cases.Statistics.MonthlyCaseCountsFromDocuments>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapCaseManagement(this IEndpointRouteBuilder endpoints)
     {
         StaffModule.Map(endpoints);

@@ -19,14 +19,16 @@ public static class DisclosureModule
 {
     public const string Name = "disclosure";
 
-    public static IServiceCollection AddDisclosure(this IServiceCollection services)
+    /// <param name="staffInThisHost">Whether the cases module runs here too: only then are notices drafted and published here.</param>
+    public static IServiceCollection AddDisclosure(this IServiceCollection services, bool staffInThisHost = true)
     {
         services.AddSingleton(new SchemaScripts(Name, typeof(DisclosureModule).Assembly));
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DisclosureOptions>().BindConfiguration(DisclosureOptions.Section);
         services.AddSingleton<DisclosureKeyring>();
         services.AddSingleton<LogView>();
-        services.AddSingleton<Notices.NoticeActing>();
+        if (staffInThisHost)
+            services.AddSingleton<Notices.NoticeActing>();
         services.AddSingleton<PublishedNotices>();
         services.AddSingleton<NoticeSearch>();
         services.AddSingleton<Site.RenderedPages>();
@@ -42,9 +44,14 @@ public static class DisclosureModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapDisclosure(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// The public record, and the publishers' API where the cases module runs too (it holds the staff's sign-in and the
+    /// cases a notice is drafted from): a public host serves only what anyone may read.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDisclosure(this IEndpointRouteBuilder endpoints, bool staffInThisHost)
     {
-        NoticeStaffEndpoints.Map(endpoints);
+        if (staffInThisHost)
+            NoticeStaffEndpoints.Map(endpoints);
         NoticeApiEndpoints.Map(endpoints);
         Site.SiteEndpoints.Map(endpoints);
         Site.Stylesheet.Map(endpoints);

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Marten;
+using Npgsql;
+using Reporting.Intake;
+using Reporting.Storage.Hosting;
 using Reporting.Storage.Schema;
 
 namespace Reporting.Host;
@@ -39,7 +42,23 @@ internal static class DbCommand
             return 0;
         }, AllModules, prepareSchema: false));
 
-        return new Command("db", "The database schema.") { migrate, script };
+        var prefix = new Option<string?>("--prefix") { Description = "The roles' names start with this and '_' (default: the schema's name)." };
+        var passwords = new Option<DirectoryInfo?>("--passwords")
+        {
+            Description = "A folder of ROLE.password files: each role's password is read from its file, or drawn and written there. Without it the roles have no password (peer or certificate authentication).",
+        };
+        var roles = new Command("roles", "Create the intake, cases and disclosure login roles and grant each only what its module needs (run after every migrate). Other options (--Key=value) configure the database as for serve.") { prefix, passwords };
+        roles.TreatUnmatchedTokensAsErrors = false;
+        roles.SetAction(parseResult => CommandHost.RunAsync(parseResult.UnmatchedTokens, _ => { }, async services =>
+        {
+            var options = services.GetRequiredService<DatabaseOptions>();
+            var made = await Roles.DatabaseRoles.ApplyAsync(services.GetRequiredService<NpgsqlDataSource>(), options,
+                parseResult.GetValue(prefix) ?? options.Schema, parseResult.GetValue(passwords), CancellationToken.None);
+            Console.WriteLine($"Roles {string.Join(", ", made)} hold their grants on schema {options.Schema}.");
+            return 0;
+        }, IntakeModule.Name, prepareSchema: false));
+
+        return new Command("db", "The database schema and its roles.") { migrate, script, roles };
     }
 
     /// <summary>The verb itself brings the schema up to date, so the start-up check must not refuse the database first.</summary>

@@ -3,8 +3,8 @@ using Reporting.Host;
 
 var modulesOption = new Option<string[]>("--modules")
 {
-    Description = $"Surfaces to serve: {string.Join(", ", ModuleSelection.Names)} (default: all).",
-    AllowMultipleArgumentsPerToken = true,
+    // One value a token ("intake,cases", or the option again): a list after it would swallow the host options that follow.
+    Description = $"Surfaces to serve, comma-separated or the option repeated: {string.Join(", ", ModuleSelection.Names)} (default: all).",
 };
 var serve = new Command("serve", "Serve the system (the default verb). Other options (--urls, --environment, --Key=value) go to the web host.")
 {

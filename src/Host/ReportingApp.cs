@@ -49,7 +49,9 @@ public static class ReportingApp
         if (modules.Cases)
             builder.Services.AddCaseManagement(intakeInThisHost: modules.Intake);
         if (modules.Disclosure)
-            builder.Services.AddDisclosure();
+            builder.Services.AddDisclosure(staffInThisHost: modules.Cases);
+        if (modules.Disclosure && !modules.Cases)
+            builder.Services.AddPublicRecordSources();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -66,7 +68,7 @@ public static class ReportingApp
         if (modules.Cases)
             app.MapCaseManagement();
         if (modules.Disclosure)
-            app.MapDisclosure();
+            app.MapDisclosure(staffInThisHost: modules.Cases);
         if (modules.Disclosure && modules.Cases)
             app.MapDisclosureWorkbench();
         return app;

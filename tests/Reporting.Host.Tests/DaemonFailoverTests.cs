@@ -23,8 +23,8 @@ public sealed class DaemonFailoverTests(ITestOutputHelper output) : PostgresData
     public async Task When_the_leading_host_is_killed_the_other_takes_over_and_projects_new_events()
     {
         var keys = Path.Combine(TestCluster.NewFolder(), "office-keys.json");
-        await using var first = await HostProcess.StartAsync(ConnectionString, "failover-first", keys);
-        await using var second = await HostProcess.StartAsync(ConnectionString, "failover-second", keys);
+        await using var first = await HostProcess.ServeAsync(ConnectionString, "failover-first", keys);
+        await using var second = await HostProcess.ServeAsync(ConnectionString, "failover-second", keys);
 
         await SubmitAsync(first.BaseAddress);
         Assert.True(await WaitForAsync(async () => await LeaderAsync() is not null && await StatisticsCaughtUpAsync()),
@@ -105,73 +105,5 @@ public sealed class DaemonFailoverTests(ITestOutputHelper output) : PostgresData
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var response = await client.PostAsync(new Uri("/api/intake/reports", UriKind.Relative), content);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-    }
-
-    /// <summary>The built <c>reporting</c> program serving all modules, as a process of its own that can be killed.</summary>
-    private sealed class HostProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-
-        private HostProcess(Process process, Uri baseAddress)
-        {
-            _process = process;
-            BaseAddress = baseAddress;
-        }
-
-        public Uri BaseAddress { get; }
-
-        public static async Task<HostProcess> StartAsync(string connectionString, string name, string keysFile)
-        {
-            var dotnet = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
-            var start = new ProcessStartInfo(dotnet)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[]
-                     {
-                         Path.Combine(AppContext.BaseDirectory, "reporting.dll"), "serve", "--environment", "Development",
-                         $"--ConnectionStrings:Reporting={new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = name }}",
-                         "--Urls=http://127.0.0.1:0", "--Database:MigrateOnStartup=true", $"--Keys:File={keysFile}",
-                         "--Intake:ProofOfWork:Difficulty=0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
-                     })
-                start.ArgumentList.Add(argument);
-            var process = Process.Start(start)!;
-            var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var log = new StringBuilder();
-            process.OutputDataReceived += (_, line) =>
-            {
-                lock (log)
-                    log.AppendLine(line.Data);
-                if (line.Data?.Contains("Now listening on: ", StringComparison.Ordinal) == true)
-                    listening.TrySetResult(new Uri(line.Data[(line.Data.IndexOf("http", StringComparison.Ordinal))..].Trim()));
-            };
-            process.ErrorDataReceived += (_, line) =>
-            {
-                lock (log)
-                    log.AppendLine(line.Data);
-            };
-            process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The host exited before listening:\n{log}"));
-            process.EnableRaisingEvents = true;
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var started = await listening.Task.WaitAsync(Bound);
-            return new HostProcess(process, started);
-        }
-
-        /// <summary>SIGKILL: no shutdown, no lock released by the process itself.</summary>
-        public void Kill()
-        {
-            if (!_process.HasExited)
-                _process.Kill(entireProcessTree: true);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Kill();
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-        }
     }
 }

@@ -12,9 +12,9 @@ public class ReportingHost : PostgresDatabase
 {
     private WebApplication? _app;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress { get; protected set; } = null!;
 
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client { get; protected set; } = null!;
 
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host has not started.");
 
@@ -35,9 +35,14 @@ public class ReportingHost : PostgresDatabase
     {
     }
 
+    /// <summary>False for a fixture that runs the program as processes of its own and sets <see cref="Client"/> itself.</summary>
+    protected virtual bool InProcess => true;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        if (!InProcess)
+            return;
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Reporting"] = ConnectionString,

@@ -14,4 +14,10 @@ public interface IDisclosureSigningKeys
     IReadOnlyList<DisclosureKey> LogKeys { get; }
 }
 
-public sealed record DisclosureKey(DateTimeOffset CreatedAt, Key Key);
+/// <param name="Key">The private key, on a host that signs; null on one that only serves the public record.</param>
+public sealed record DisclosureKey(DateTimeOffset CreatedAt, PublicKey PublicKey, Key? Key)
+{
+    public DisclosureKey(DateTimeOffset createdAt, Key key) : this(createdAt, key.PublicKey, key)
+    {
+    }
+}

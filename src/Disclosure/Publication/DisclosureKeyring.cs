@@ -28,14 +28,14 @@ internal sealed class DisclosureKeyring
 
     public string NoticeKeyName => Origin + "/notice";
 
-    public bool CanSign => _keys.NoticeKeys.Count > 0 && _keys.LogKeys.Count > 0;
+    public bool CanSign => _keys.NoticeKeys.Count > 0 && _keys.LogKeys.Count > 0 && _keys.NoticeKeys[^1].Key is not null && _keys.LogKeys[^1].Key is not null;
 
     /// <summary>The current notice key and its key id.</summary>
     public (Key Key, string KeyId) NoticeKey()
     {
         var current = _keys.NoticeKeys.LastOrDefault() ?? throw new InvalidOperationException(
             "The office key file holds no notice-signing key: add one with 'reporting keys rotate --purpose notice-signing'.");
-        return (current.Key, KeyIdOf(NoticeKeyName, current.Key.PublicKey));
+        return (Private(current), KeyIdOf(NoticeKeyName, current.PublicKey));
     }
 
     /// <summary>The current log key, and during the overlap after a rotation also the one before it.</summary>
@@ -44,17 +44,17 @@ internal sealed class DisclosureKeyring
         var keys = _keys.LogKeys;
         if (keys.Count == 0)
             throw new InvalidOperationException("The office key file holds no log-signing key: add one with 'reporting keys rotate --purpose log-signing'.");
-        var signers = new List<NoteSigner> { new(Origin, keys[^1].Key) };
+        var signers = new List<NoteSigner> { new(Origin, Private(keys[^1])) };
         if (keys.Count > 1 && now < keys[^1].CreatedAt.AddDays(_options.RotationOverlapDays))
-            signers.Add(new NoteSigner(Origin, keys[^2].Key));
+            signers.Add(new NoteSigner(Origin, Private(keys[^2])));
         return signers;
     }
 
     public IReadOnlyList<NoteVerifierKey> LogVerifierKeys =>
-        [.. _keys.LogKeys.Select(key => NoteVerifierKey.ForEd25519(Origin, key.Key.PublicKey))];
+        [.. _keys.LogKeys.Select(key => NoteVerifierKey.ForEd25519(Origin, key.PublicKey))];
 
     public PublicKey? NoticePublicKey(string keyId) =>
-        _keys.NoticeKeys.Select(key => key.Key.PublicKey).FirstOrDefault(key => KeyIdOf(NoticeKeyName, key) == keyId);
+        _keys.NoticeKeys.Select(key => key.PublicKey).FirstOrDefault(key => KeyIdOf(NoticeKeyName, key) == keyId);
 
     /// <summary><c>keys.json</c>: the log's and the notices' public keys with the periods they signed in.</summary>
     public KeysDocument Document() => new(
@@ -67,10 +67,13 @@ internal sealed class DisclosureKeyring
 
     private static PublishedKey Entry(string name, (DisclosureKey Key, DateTimeOffset? Until) period)
     {
-        var vkey = NoteVerifierKey.ForEd25519(name, period.Key.Key.PublicKey);
-        return new PublishedKey(name, KeyIdOf(name, period.Key.Key.PublicKey), "Ed25519", vkey.ToString(),
-            Convert.ToBase64String(period.Key.Key.PublicKey.Export(KeyBlobFormat.RawPublicKey)), period.Key.CreatedAt, period.Until);
+        var vkey = NoteVerifierKey.ForEd25519(name, period.Key.PublicKey);
+        return new PublishedKey(name, KeyIdOf(name, period.Key.PublicKey), "Ed25519", vkey.ToString(),
+            Convert.ToBase64String(period.Key.PublicKey.Export(KeyBlobFormat.RawPublicKey)), period.Key.CreatedAt, period.Until);
     }
+
+    private static Key Private(DisclosureKey key) => key.Key
+        ?? throw new InvalidOperationException("This host holds only the public keys of the public record: it serves the record and signs nothing.");
 
     private static string KeyIdOf(string name, PublicKey key) =>
         NoteVerifierKey.Ed25519KeyId(name, key.Export(KeyBlobFormat.RawPublicKey)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);

@@ -20,8 +20,8 @@ internal static class NoticePage
         var shown = notice.LastWithContent!;
         using var document = JsonDocument.Parse(shown.Version.Notice);
         var content = document.RootElement;
-        var id = notice.State.NoticeId;
-        if (notice.State.Withdrawn)
+        var id = notice.NoticeId;
+        if (notice.Withdrawn)
         {
             using var withdrawal = JsonDocument.Parse(notice.Current.Version.Notice);
             body.Append($"""
@@ -71,7 +71,7 @@ internal static class NoticePage
 
     private static string RecordBox(Language language, PublishedNotice notice)
     {
-        var id = notice.State.NoticeId;
+        var id = notice.NoticeId;
         var current = notice.Current.Version;
         var box = new StringBuilder($"""
             <section class="record" aria-labelledby="record">

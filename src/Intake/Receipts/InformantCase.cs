@@ -1,4 +1,5 @@
 using Marten;
+using Reporting.Storage.Confinement;
 
 namespace Reporting.Intake.Receipts;
 
@@ -9,10 +10,11 @@ internal static class InformantCase
     /// Appends what <paramref name="eventFor"/> makes for the case (given its id, to which it seals) and commits; false,
     /// with nothing sealed or stored, when the receipt leads to no case.
     /// </summary>
-    public static async Task<bool> AppendAsync(IDocumentStore store, ReceiptCode receipt, Func<Guid, object> eventFor, CancellationToken cancellationToken)
+    public static async Task<bool> AppendAsync(StreamConfinedSessions sessions, ReceiptCode receipt, Func<Guid, object> eventFor, CancellationToken cancellationToken)
     {
         var caseId = ReceiptKeys.CaseId(receipt);
-        await using var session = store.LightweightSession();
+        await using var confined = await sessions.LightweightSessionAsync([caseId], cancellationToken);
+        var session = confined.Session;
         if (await session.Events.FetchStreamStateAsync(caseId, cancellationToken) is null)
             return false;
         // Exclusive: the informant's event waits for a staff action being committed on the case, rather than failing, and

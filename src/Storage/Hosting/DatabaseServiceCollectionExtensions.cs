@@ -43,6 +43,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<StreamKeyStore>();
         services.AddSingleton(provider => new StreamShredder(provider.GetRequiredService<StreamKeyStore>()));
         services.AddSingleton<SealShreddableFields>();
+        services.AddSingleton<Confinement.StreamConfinedSessions>();
         services.AddSingleton<CoarsenTimestamps>();
         services.AddSingleton(new SchemaScripts("storage", typeof(DatabaseServiceCollectionExtensions).Assembly));
         // Registered before Marten's daemon, so that the schema is in place before any projection runs.

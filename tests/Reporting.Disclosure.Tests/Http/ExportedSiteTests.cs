@@ -145,7 +145,7 @@ public sealed class ExportedSiteTests(ExportedSiteTests.Site site) : IClassFixtu
         var saved = Checkpoint.Parse(SignedNote.Parse(site.EarlyCheckpoint).Text);
         var forkedRoot = saved.RootHash.ToArray();
         forkedRoot[0] ^= 0xff;
-        var logKey = site.Host.Services.GetRequiredService<IDisclosureSigningKeys>().LogKeys[^1].Key;
+        var logKey = site.Host.Services.GetRequiredService<IDisclosureSigningKeys>().LogKeys[^1].Key!;
         var forked = SignedNote.Sign(new Checkpoint(saved.Origin, saved.Size, forkedRoot).ToNoteText(), [new NoteSigner(saved.Origin, logKey)]);
 
         var report = await VerifyAsync(site.Folder, forked);

@@ -137,7 +137,7 @@ public sealed class ReportCommitQueueTests(IntakeHost host) : IClassFixture<Inta
     }
 
     private ReportCommitQueue Queue(int maxInFlight) =>
-        new(Store, Options.Create(new IntakeOptions { GroupCommit = { MaxBatch = 64, MaxInFlight = maxInFlight } }));
+        new(host.Services.GetRequiredService<Reporting.Storage.Confinement.StreamConfinedSessions>(), Options.Create(new IntakeOptions { GroupCommit = { MaxBatch = 64, MaxInFlight = maxInFlight } }));
 
     private IDocumentStore Store => host.Services.GetRequiredService<IDocumentStore>();
 

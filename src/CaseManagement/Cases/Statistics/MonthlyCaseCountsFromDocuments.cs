@@ -28,12 +28,9 @@ internal sealed class MonthlyCaseCountsFromDocuments(IDocumentStore store, TimeP
         if (time.GetUtcNow() < cutoff)
             return false;
         await using var session = store.QuerySession();
-        // Stored timestamps may be cut to the hour, never moved later, so every event of the period is stored before the cutoff.
-        var last = await session.Events.QueryAllRawEvents()
-            .Where(@event => @event.Timestamp < cutoff)
-            .OrderByDescending(@event => @event.Sequence)
-            .Select(@event => @event.Sequence)
-            .FirstOrDefaultAsync(cancellationToken);
+        // Stored timestamps may be cut to the hour, never moved later, so every event of the period is stored before the
+        // cutoff. Asked through the schema's function: a public-record host's role may not read the events themselves.
+        var last = (await session.QueryAsync<long>("SELECT reporting_last_sequence_before(?)", cancellationToken, cutoff)).Single();
         return last == 0 || await store.Advanced.ProjectionProgressFor(Shard, token: cancellationToken) >= last;
     }
 }

@@ -3,6 +3,7 @@ using Reporting.Cryptography.SecretStreams;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Marten;
+using Reporting.Storage.Confinement;
 using Reporting.Intake.Attachments.Cleaning;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
@@ -15,12 +16,13 @@ namespace Reporting.Intake.Attachments.Adding;
 /// touches the disk, readable by the service's user only, dated to the hour), then records it on the case with its
 /// stream key sealed to the office. A file whose event cannot be committed is deleted.
 /// </summary>
-internal sealed class SealedAttachmentStore(IDocumentStore store, IOfficeSealingKeyProvider sealingKeys, TimeProvider clock, IOptions<IntakeOptions> options) : IAttachmentStore
+internal sealed class SealedAttachmentStore(StreamConfinedSessions sessions, IOfficeSealingKeyProvider sealingKeys, TimeProvider clock, IOptions<IntakeOptions> options) : IAttachmentStore
 {
     public async Task<AttachmentResult> AddAsync(ReceiptCode receipt, string fileName, CleanedAttachment file, CancellationToken cancellationToken)
     {
         var caseId = ReceiptKeys.CaseId(receipt);
-        await using var session = store.LightweightSession();
+        await using var confined = await sessions.LightweightSessionAsync([caseId], cancellationToken);
+        var session = confined.Session;
         var events = await session.Events.FetchStreamAsync(caseId, token: cancellationToken);
         if (events.Count == 0)
             return new AttachmentResult(AttachmentOutcome.UnknownReceipt, Guid.Empty);

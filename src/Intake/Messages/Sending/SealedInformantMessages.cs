@@ -1,5 +1,5 @@
 using System.Text;
-using Marten;
+using Reporting.Storage.Confinement;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Sealing;
@@ -7,10 +7,10 @@ using Reporting.Intake.Sealing;
 namespace Reporting.Intake.Messages.Sending;
 
 /// <summary>Seals the informant's message to the office, and a copy to the mailbox, and appends it to the case.</summary>
-internal sealed class SealedInformantMessages(IDocumentStore store, IOfficeSealingKeyProvider sealingKeys, TimeProvider clock) : IInformantMessages
+internal sealed class SealedInformantMessages(StreamConfinedSessions sessions, IOfficeSealingKeyProvider sealingKeys, TimeProvider clock) : IInformantMessages
 {
     public Task<bool> SendAsync(ReceiptCode receipt, string body, CancellationToken cancellationToken) =>
-        InformantCase.AppendAsync(store, receipt, caseId =>
+        InformantCase.AppendAsync(sessions, receipt, caseId =>
         {
             using var mailbox = Mailbox.For(receipt);
             var copy = mailbox.Seal(Encoding.UTF8.GetBytes(body));

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Marten;
+using Reporting.Storage.Confinement;
 using Reporting.Intake.Contracts;
 
 namespace Reporting.Intake.Reports.Submitting;
@@ -15,7 +16,7 @@ namespace Reporting.Intake.Reports.Submitting;
 /// <remarks>Nothing is logged here: not a case id, not a time, not a count per report.</remarks>
 internal sealed class ReportCommitQueue : IAsyncDisposable
 {
-    private readonly IDocumentStore _store;
+    private readonly StreamConfinedSessions _sessions;
     private readonly int _maxBatch;
     private readonly int _maxInFlight;
     private readonly Channel<QueuedReport> _waiting = Channel.CreateUnbounded<QueuedReport>(new UnboundedChannelOptions { SingleReader = true });
@@ -25,9 +26,9 @@ internal sealed class ReportCommitQueue : IAsyncDisposable
 
     private readonly Task _dispatching;
 
-    public ReportCommitQueue(IDocumentStore store, IOptions<IntakeOptions> options)
+    public ReportCommitQueue(StreamConfinedSessions sessions, IOptions<IntakeOptions> options)
     {
-        _store = store;
+        _sessions = sessions;
         (_maxBatch, _maxInFlight) = (options.Value.GroupCommit.MaxBatch, options.Value.GroupCommit.MaxInFlight);
         _slots = new SemaphoreSlim(_maxInFlight, _maxInFlight);
         _dispatching = Task.Run(DispatchAsync);
@@ -118,7 +119,8 @@ internal sealed class ReportCommitQueue : IAsyncDisposable
         List<QueuedReport>? apart = null;
         try
         {
-            await using var session = _store.LightweightSession();
+            await using var confined = await _sessions.LightweightSessionAsync(batch.Select(report => report.CaseId).Distinct(), CancellationToken.None).ConfigureAwait(false);
+            var session = confined.Session;
             var started = new HashSet<Guid>();
             foreach (var report in batch)
             {
@@ -156,9 +158,9 @@ internal sealed class ReportCommitQueue : IAsyncDisposable
     {
         try
         {
-            await using var session = _store.LightweightSession();
-            session.Events.StartStream(report.CaseId, report.Submitted);
-            await session.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var confined = await _sessions.LightweightSessionAsync([report.CaseId], CancellationToken.None).ConfigureAwait(false);
+            confined.Session.Events.StartStream(report.CaseId, report.Submitted);
+            await confined.Session.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
             report.TrySetResult();
         }
         catch (Exception exception)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
+using Reporting.Storage.Confinement;
 using Reporting.Intake.Contracts;
 using Reporting.Intake.Receipts;
 using Reporting.Intake.Sealing;
@@ -11,14 +12,14 @@ namespace Reporting.Intake.Status.Checking;
 /// Reads the case stream the receipt leads to and folds what the informant may see. Every receipt costs the same
 /// derivation and the same one query, found or not; what differs is only the work on a case that exists.
 /// </summary>
-internal sealed class CaseStreamLookup(IDocumentStore store) : ICaseLookup
+internal sealed class CaseStreamLookup(StreamConfinedSessions sessions) : ICaseLookup
 {
     public async Task<InformantView?> FindAsync(ReceiptCode receipt, CancellationToken cancellationToken)
     {
         var caseId = ReceiptKeys.CaseId(receipt);
         var lookupId = Encoding.ASCII.GetBytes(ReceiptKeys.LookupId(receipt));
-        await using var session = store.QuerySession();
-        var events = await session.Events.FetchStreamAsync(caseId, token: cancellationToken);
+        await using var confined = await sessions.QuerySessionAsync(caseId, cancellationToken);
+        var events = await confined.Session.Events.FetchStreamAsync(caseId, token: cancellationToken);
         if (events.Count == 0 || events[0].Data is not ReportSubmitted submitted
             || !CryptographicOperations.FixedTimeEquals(lookupId, Encoding.ASCII.GetBytes(submitted.ReceiptLookupId)))
             return null;

@@ -1,0 +1,95 @@
+-- The three login roles of a split deployment, each granted only what its module does; run by the schema's owner
+-- after every `reporting db migrate` (it starts each role from nothing, so it can be run again at any time).
+-- @schema@, @intake@, @cases@ and @disclosure@ are replaced by the command.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '@intake@') THEN CREATE ROLE @intake@ LOGIN; END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '@cases@') THEN CREATE ROLE @cases@ LOGIN; END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '@disclosure@') THEN CREATE ROLE @disclosure@ LOGIN; END IF;
+END
+$$;
+ALTER ROLE @intake@ NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS;
+ALTER ROLE @cases@ NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS;
+ALTER ROLE @disclosure@ NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS;
+
+REVOKE ALL ON ALL TABLES IN SCHEMA @schema@ FROM @intake@, @cases@, @disclosure@;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA @schema@ FROM @intake@, @cases@, @disclosure@;
+REVOKE CREATE ON SCHEMA @schema@ FROM PUBLIC;
+REVOKE CREATE ON SCHEMA public FROM @intake@, @cases@, @disclosure@;
+GRANT USAGE ON SCHEMA @schema@ TO @intake@, @cases@, @disclosure@;
+-- Every host checks at start-up that the schema is the one its build expects (Marten's objects through
+-- information_schema, our scripts through schema_migrations). information_schema shows a role only the tables it
+-- holds a privilege on, and their constraints only with a privilege other than SELECT: each role holds REFERENCES
+-- (which lets it do nothing here, as it can create no table) on every table of the event store and of its module's
+-- documents, and reads no row of those it has no business with (row-level security, no policy for it).
+GRANT SELECT ON @schema@.schema_migrations TO @intake@, @cases@, @disclosure@;
+GRANT SELECT, REFERENCES ON @schema@.mt_event_progression, @schema@.mt_event_projection_floors, @schema@.mt_high_water_skips,
+    @schema@.mt_doc_deadletterevent, @schema@.mt_hilo, @schema@.mt_events, @schema@.mt_streams TO @intake@, @disclosure@;
+-- (A sequence shows with any privilege: SELECT lets the public record's role read how many events exist, no more.)
+GRANT SELECT ON SEQUENCE @schema@.mt_events_sequence TO @disclosure@;
+ALTER TABLE @schema@.mt_hilo ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS @cases@_all ON @schema@.mt_hilo;
+CREATE POLICY @cases@_all ON @schema@.mt_hilo TO @cases@ USING (true) WITH CHECK (true);
+ALTER TABLE @schema@.mt_event_projection_floors ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @schema@.mt_high_water_skips ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @schema@.mt_doc_deadletterevent ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS @cases@_all ON @schema@.mt_event_projection_floors;
+CREATE POLICY @cases@_all ON @schema@.mt_event_projection_floors TO @cases@ USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS @cases@_all ON @schema@.mt_high_water_skips;
+CREATE POLICY @cases@_all ON @schema@.mt_high_water_skips TO @cases@ USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS @cases@_all ON @schema@.mt_doc_deadletterevent;
+CREATE POLICY @cases@_all ON @schema@.mt_doc_deadletterevent TO @cases@ USING (true) WITH CHECK (true);
+
+-- Intake starts case streams and appends the informant's own events, and only to streams it names in the
+-- transaction (reporting.streams, from a receipt): the policies below hide every other row, so it can neither read
+-- nor list another case, and a stream it did not name looks absent (starting it again fails on the primary key).
+GRANT SELECT, INSERT, UPDATE ON @schema@.mt_streams TO @intake@;
+GRANT SELECT, INSERT ON @schema@.mt_events, @schema@.stream_keys TO @intake@;
+GRANT USAGE ON SEQUENCE @schema@.mt_events_sequence TO @intake@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON @schema@.mt_doc_spentfloodtoken TO @intake@;
+REVOKE REFERENCES ON @schema@.mt_events, @schema@.mt_streams FROM @intake@;
+
+-- The case workflow reads and writes everything of the cases and the notices, except Intake's spent tokens; events
+-- are only ever added, checkpoints too, and a stream key is only ever destroyed in place (shredding).
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA @schema@ TO @cases@;
+REVOKE ALL ON @schema@.mt_doc_spentfloodtoken FROM @cases@;
+REVOKE INSERT, UPDATE, DELETE ON @schema@.schema_migrations FROM @cases@;
+REVOKE UPDATE, DELETE ON @schema@.mt_events, @schema@.integrity_checkpoints FROM @cases@;
+REVOKE DELETE ON @schema@.stream_keys FROM @cases@;
+GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA @schema@ TO @cases@;
+
+-- The public record reads published notices, the signed log and its checkpoints, and the statistics: of the event
+-- store only the published versions and the log's entries; of the notice rows only published ones.
+GRANT SELECT, REFERENCES ON @schema@.mt_doc_noticesummary, @schema@.mt_doc_noticeloghead,
+    @schema@.mt_doc_signedcheckpoint, @schema@.mt_doc_casestatistics TO @disclosure@;
+
+ALTER TABLE @schema@.mt_events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @schema@.mt_streams ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @schema@.stream_keys ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @schema@.mt_doc_noticesummary ENABLE ROW LEVEL SECURITY;
+
+DROP POLICY IF EXISTS @intake@_named ON @schema@.mt_events;
+CREATE POLICY @intake@_named ON @schema@.mt_events TO @intake@
+    USING (stream_id = ANY (string_to_array(current_setting('reporting.streams', true), ',')::uuid[]));
+DROP POLICY IF EXISTS @intake@_named ON @schema@.mt_streams;
+CREATE POLICY @intake@_named ON @schema@.mt_streams TO @intake@
+    USING (id = ANY (string_to_array(current_setting('reporting.streams', true), ',')::uuid[]));
+DROP POLICY IF EXISTS @intake@_named ON @schema@.stream_keys;
+CREATE POLICY @intake@_named ON @schema@.stream_keys TO @intake@
+    USING (stream = ANY (string_to_array(current_setting('reporting.streams', true), ',')::uuid[]));
+
+DROP POLICY IF EXISTS @cases@_all ON @schema@.mt_events;
+CREATE POLICY @cases@_all ON @schema@.mt_events TO @cases@ USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS @cases@_all ON @schema@.mt_streams;
+CREATE POLICY @cases@_all ON @schema@.mt_streams TO @cases@ USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS @cases@_all ON @schema@.stream_keys;
+CREATE POLICY @cases@_all ON @schema@.stream_keys TO @cases@ USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS @cases@_all ON @schema@.mt_doc_noticesummary;
+CREATE POLICY @cases@_all ON @schema@.mt_doc_noticesummary TO @cases@ USING (true) WITH CHECK (true);
+
+DROP POLICY IF EXISTS @disclosure@_published ON @schema@.mt_events;
+CREATE POLICY @disclosure@_published ON @schema@.mt_events FOR SELECT TO @disclosure@
+    USING (type IN ('notice_version_published', 'notice_log_entry_appended'));
+DROP POLICY IF EXISTS @disclosure@_published ON @schema@.mt_doc_noticesummary;
+CREATE POLICY @disclosure@_published ON @schema@.mt_doc_noticesummary FOR SELECT TO @disclosure@
+    USING ((data ->> 'published')::boolean);
