@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Marten;
-using Npgsql;
 using Reporting.Intake;
 using Reporting.Storage.Hosting;
+using Reporting.Storage.Roles;
 using Reporting.Storage.Schema;
 
 namespace Reporting.Host;
@@ -51,12 +51,10 @@ internal static class DbCommand
         roles.TreatUnmatchedTokensAsErrors = false;
         roles.SetAction(parseResult => CommandHost.RunAsync(parseResult.UnmatchedTokens, _ => { }, async services =>
         {
-            var options = services.GetRequiredService<DatabaseOptions>();
-            var made = await Roles.DatabaseRoles.ApplyAsync(services.GetRequiredService<NpgsqlDataSource>(), options,
-                parseResult.GetValue(prefix) ?? options.Schema, parseResult.GetValue(passwords), CancellationToken.None);
-            Console.WriteLine($"Roles {string.Join(", ", made)} hold their grants on schema {options.Schema}.");
+            var made = await services.GetRequiredService<DatabaseRoles>().ApplyAsync(parseResult.GetValue(prefix), parseResult.GetValue(passwords), CancellationToken.None);
+            Console.WriteLine($"Roles {string.Join(", ", made)} hold their grants on schema {services.GetRequiredService<DatabaseOptions>().Schema}.");
             return 0;
-        }, IntakeModule.Name, prepareSchema: false));
+        }, IntakeModule.Name, prepareSchema: false)); // Intake's services alone: nothing of them needs the key passphrase.
 
         return new Command("db", "The database schema and its roles.") { migrate, script, roles };
     }

@@ -62,7 +62,7 @@ public static class ReportingApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapHealthChecks("/health");
+        HealthAnswers.Map(app);
         if (modules.Intake)
             app.MapIntake();
         if (modules.Cases)

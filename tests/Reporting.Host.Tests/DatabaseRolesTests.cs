@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Reporting.Host.Roles;
+using Reporting.Storage.Roles;
 using Reporting.Storage.Hosting;
 using Reporting.Testing;
 
@@ -32,8 +32,7 @@ public sealed class DatabaseRolesTests(DatabaseRolesTests.Data data) : IClassFix
             DraftNotice = await DraftAsync(SanctionDraft(draftCase, headline: "尚未发布的通报"));
             (_, OtherCase) = await NewCaseAsync();
             // Roles belong to the cluster, which the test classes share: a prefix of this database's own.
-            Roles = await DatabaseRoles.ApplyAsync(Services.GetRequiredService<NpgsqlDataSource>(), Services.GetRequiredService<DatabaseOptions>(),
-                Name, new DirectoryInfo(Passwords), CancellationToken.None);
+            Roles = await Services.GetRequiredService<DatabaseRoles>().ApplyAsync(Name, new DirectoryInfo(Passwords), CancellationToken.None);
         }
 
         public async Task<NpgsqlConnection> LoginAsync(string role)
@@ -125,8 +124,7 @@ public sealed class DatabaseRolesTests(DatabaseRolesTests.Data data) : IClassFix
     [Fact]
     public async Task Running_the_command_again_keeps_every_grant_and_password()
     {
-        var again = await DatabaseRoles.ApplyAsync(data.Services.GetRequiredService<NpgsqlDataSource>(), data.Services.GetRequiredService<DatabaseOptions>(),
-            data.Name, new DirectoryInfo(data.Passwords), CancellationToken.None);
+        var again = await data.Services.GetRequiredService<DatabaseRoles>().ApplyAsync(data.Name, new DirectoryInfo(data.Passwords), CancellationToken.None);
 
         Assert.Equal(data.Roles, again);
         await using var disclosure = await data.LoginAsync(Disclosure);

@@ -15,7 +15,7 @@ public sealed class HealthWhenDatabaseIsGoneTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public async Task Health_answers_503_once_the_database_stops()
+    public async Task Readiness_answers_503_once_the_database_stops_while_liveness_stays_200()
     {
         var cluster = await EmbeddedPostgresCluster.StartAsync(new(Path.Combine(_folder, "data"), Durable: false), NullLogger.Instance);
         var builder = ReportingApp.CreateBuilder(["--environment", "Development", "--urls", "http://127.0.0.1:0"]);
@@ -24,11 +24,17 @@ public sealed class HealthWhenDatabaseIsGoneTests : IDisposable
         await using var app = ReportingApp.Build(builder);
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.BoundAddresses().First()) };
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
 
         await cluster.StopAsync(immediate: true);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var checks = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Equal("Unhealthy", checks.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Unhealthy", checks.GetProperty("projections").GetProperty("status").GetString());
+        // A restart would not bring the database back: the process itself is alive.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
         await app.StopAsync();
     }
 }

@@ -7,11 +7,16 @@ namespace Reporting.Host.Tests;
 public sealed class HostTests(ReportingHost host) : IClassFixture<ReportingHost>
 {
     [Fact]
-    public async Task Health_answers_200_while_the_database_is_reachable()
+    public async Task Liveness_and_readiness_answer_200_with_the_database_the_keys_and_the_projections_named()
     {
-        var response = await host.Client.GetAsync(new Uri("/health", UriKind.Relative));
+        var live = await host.Client.GetAsync(new Uri("/health", UriKind.Relative));
+        var ready = await host.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Equal(["database", "keys", "projections"], checks.EnumerateObject().Select(check => check.Name).Order().ToArray());
+        Assert.All(checks.EnumerateObject(), check => Assert.Equal("Healthy", check.Value.GetProperty("status").GetString()));
     }
 
     [Fact]

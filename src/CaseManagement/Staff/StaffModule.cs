@@ -39,6 +39,7 @@ internal static class StaffModule
         services.AddSingleton<ITokenSigningKeyStore, StoredTokenSigningKeys>();
         services.TryAddSingleton<ICaseAccessFacts, CaseStreamAccessFacts>();
         services.AddSingleton<AccountAdministration>();
+        services.AddHealthChecks().AddCheck<Keys.OfficeKeysHealthCheck>("keys", tags: [Storage.Hosting.HealthTags.Ready]);
         services.ConfigureMarten(options =>
         {
             options.Projections.Add(new StaffAccountProjection(), ProjectionLifecycle.Inline);

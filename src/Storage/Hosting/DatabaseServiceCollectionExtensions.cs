@@ -44,6 +44,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(provider => new StreamShredder(provider.GetRequiredService<StreamKeyStore>()));
         services.AddSingleton<SealShreddableFields>();
         services.AddSingleton<Confinement.StreamConfinedSessions>();
+        services.AddSingleton<Roles.DatabaseRoles>();
         services.AddSingleton<CoarsenTimestamps>();
         services.AddSingleton(new SchemaScripts("storage", typeof(DatabaseServiceCollectionExtensions).Assembly));
         // Registered before Marten's daemon, so that the schema is in place before any projection runs.
@@ -96,7 +97,10 @@ public static class DatabaseServiceCollectionExtensions
 
         services.AddSingleton<IEventStoreIntegrity, EventStoreIntegrity>();
         services.AddHostedService<CheckpointService>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOptions<ProjectionLagOptions>().BindConfiguration(ProjectionLagOptions.Section);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])
+            .AddCheck<ProjectionLagHealthCheck>("projections", tags: [HealthTags.Ready]);
         return services;
     }
 }

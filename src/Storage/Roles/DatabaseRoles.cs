@@ -2,14 +2,15 @@ using System.Security.Cryptography;
 using Npgsql;
 using Reporting.Storage.Hosting;
 
-namespace Reporting.Host.Roles;
+namespace Reporting.Storage.Roles;
 
 /// <summary>
 /// The login roles of a split deployment (<c>roles.sql</c>): <c>P_intake</c>, <c>P_cases</c> and <c>P_disclosure</c>,
 /// where P is the schema's name unless given. Roles belong to the whole PostgreSQL cluster, so two deployments in one
-/// cluster need different prefixes.
+/// cluster need different prefixes. The script names the modules' tables: it is the one place that knows what each
+/// host's login may touch, kept beside the schema it grants on.
 /// </summary>
-internal static class DatabaseRoles
+public sealed class DatabaseRoles(NpgsqlDataSource dataSource, DatabaseOptions options)
 {
     public static IReadOnlyList<string> Of(string prefix) => [$"{prefix}_intake", $"{prefix}_cases", $"{prefix}_disclosure"];
 
@@ -18,13 +19,14 @@ internal static class DatabaseRoles
     /// role's password is read from <c>DIR/ROLE.password</c>, or drawn and written there (readable by its owner only)
     /// when that file is missing; without, the roles have no password, for peer or certificate authentication.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> ApplyAsync(NpgsqlDataSource dataSource, DatabaseOptions options, string prefix, DirectoryInfo? passwords, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ApplyAsync(string? prefix, DirectoryInfo? passwords, CancellationToken cancellationToken)
     {
+        prefix ??= options.Schema;
         if (!System.Text.RegularExpressions.Regex.IsMatch(prefix, "^[a-z_][a-z0-9_]{0,40}$"))
             throw new ArgumentException($"The role prefix '{prefix}' must be lower-case letters, digits and underscores.", nameof(prefix));
         var roles = Of(prefix);
         string sql;
-        using (var reader = new StreamReader(typeof(DatabaseRoles).Assembly.GetManifestResourceStream("Reporting.Host.Roles.roles.sql")!))
+        using (var reader = new StreamReader(typeof(DatabaseRoles).Assembly.GetManifestResourceStream("Reporting.Storage.Roles.roles.sql")!))
             sql = (await reader.ReadToEndAsync(cancellationToken))
                 .Replace("@schema@", options.Schema, StringComparison.Ordinal)
                 .Replace("@intake@", roles[0], StringComparison.Ordinal)
