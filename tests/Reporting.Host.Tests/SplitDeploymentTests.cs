@@ -105,6 +105,16 @@ public sealed class SplitDeploymentTests(SplitDeploymentTests.Deployment deploym
         }
     }
 
+    [Fact]
+    public async Task Every_host_is_ready_under_its_own_role()
+    {
+        foreach (var client in new[] { deployment.Client, deployment.Intake, deployment.Public })
+        {
+            using var ready = await client.GetAsync("/health/ready");
+            Assert.True(ready.StatusCode == HttpStatusCode.OK, $"{client.BaseAddress}: {(int)ready.StatusCode} {await ready.Content.ReadAsStringAsync()}");
+        }
+    }
+
     [Theory]
     [InlineData("intake", "/api/cases")]
     [InlineData("intake", "/staff/sign-in")]
