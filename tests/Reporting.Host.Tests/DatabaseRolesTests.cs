@@ -52,7 +52,7 @@ public sealed class DatabaseRolesTests(DatabaseRolesTests.Data data) : IClassFix
     private string Disclosure => data.Roles[2];
 
     [Fact]
-    public async Task Intake_sees_and_appends_to_only_the_streams_it_names_and_nothing_of_the_workflow()
+    public async Task Intake_sees_only_the_streams_it_names_and_nothing_of_the_workflow()
     {
         await using var intake = await data.LoginAsync(Intake);
 
@@ -77,7 +77,8 @@ public sealed class DatabaseRolesTests(DatabaseRolesTests.Data data) : IClassFix
                      "CREATE TABLE reporting.intruder (id int)", "DROP TABLE mt_doc_spentfloodtoken",
                  })
             await RefusedAsync(intake, sql);
-        Assert.Equal(0L, await ScalarAsync<long>(intake, "SELECT count(*) FROM mt_doc_spentfloodtoken WHERE false"));
+        // Its own table it may read (a refusal would throw); appending to named streams is what SplitDeploymentTests does.
+        await ExecuteAsync(intake, "SELECT 1 FROM mt_doc_spentfloodtoken LIMIT 1");
     }
 
     [Fact]

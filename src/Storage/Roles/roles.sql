@@ -24,30 +24,17 @@ GRANT USAGE ON SCHEMA @schema@ TO @intake@, @cases@, @disclosure@;
 -- documents, and reads no row of those it has no business with (row-level security, no policy for it).
 GRANT SELECT ON @schema@.schema_migrations TO @intake@, @cases@, @disclosure@;
 GRANT SELECT, REFERENCES ON @schema@.mt_event_progression, @schema@.mt_event_projection_floors, @schema@.mt_high_water_skips,
-    @schema@.mt_doc_deadletterevent, @schema@.mt_hilo, @schema@.mt_events, @schema@.mt_streams TO @intake@, @disclosure@;
+    @schema@.mt_doc_deadletterevent, @schema@.mt_hilo TO @intake@, @disclosure@;
 -- (A sequence shows with any privilege: SELECT lets the public record's role read how many events exist, no more.)
 GRANT SELECT ON SEQUENCE @schema@.mt_events_sequence TO @disclosure@;
-ALTER TABLE @schema@.mt_hilo ENABLE ROW LEVEL SECURITY;
-DROP POLICY IF EXISTS @cases@_all ON @schema@.mt_hilo;
-CREATE POLICY @cases@_all ON @schema@.mt_hilo TO @cases@ USING (true) WITH CHECK (true);
-ALTER TABLE @schema@.mt_event_projection_floors ENABLE ROW LEVEL SECURITY;
-ALTER TABLE @schema@.mt_high_water_skips ENABLE ROW LEVEL SECURITY;
-ALTER TABLE @schema@.mt_doc_deadletterevent ENABLE ROW LEVEL SECURITY;
-DROP POLICY IF EXISTS @cases@_all ON @schema@.mt_event_projection_floors;
-CREATE POLICY @cases@_all ON @schema@.mt_event_projection_floors TO @cases@ USING (true) WITH CHECK (true);
-DROP POLICY IF EXISTS @cases@_all ON @schema@.mt_high_water_skips;
-CREATE POLICY @cases@_all ON @schema@.mt_high_water_skips TO @cases@ USING (true) WITH CHECK (true);
-DROP POLICY IF EXISTS @cases@_all ON @schema@.mt_doc_deadletterevent;
-CREATE POLICY @cases@_all ON @schema@.mt_doc_deadletterevent TO @cases@ USING (true) WITH CHECK (true);
 
 -- Intake starts case streams and appends the informant's own events, and only to streams it names in the
 -- transaction (reporting.streams, from a receipt): the policies below hide every other row, so it can neither read
--- nor list another case, and a stream it did not name looks absent (starting it again fails on the primary key).
+-- nor list another case, a stream it did not name looks absent, and a row for one fails the policy's check.
 GRANT SELECT, INSERT, UPDATE ON @schema@.mt_streams TO @intake@;
 GRANT SELECT, INSERT ON @schema@.mt_events, @schema@.stream_keys TO @intake@;
 GRANT USAGE ON SEQUENCE @schema@.mt_events_sequence TO @intake@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON @schema@.mt_doc_spentfloodtoken TO @intake@;
-REVOKE REFERENCES ON @schema@.mt_events, @schema@.mt_streams FROM @intake@;
 
 -- The case workflow reads and writes everything of the cases and the notices, except Intake's spent tokens; events
 -- are only ever added, checkpoints too, and a stream key is only ever destroyed in place (shredding).
@@ -60,13 +47,24 @@ GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA @schema@ TO @cases@;
 
 -- The public record reads published notices, the signed log and its checkpoints, and the statistics: of the event
 -- store only the published versions and the log's entries; of the notice rows only published ones.
-GRANT SELECT, REFERENCES ON @schema@.mt_doc_noticesummary, @schema@.mt_doc_noticeloghead,
+GRANT SELECT, REFERENCES ON @schema@.mt_events, @schema@.mt_streams, @schema@.mt_doc_noticesummary, @schema@.mt_doc_noticeloghead,
     @schema@.mt_doc_signedcheckpoint, @schema@.mt_doc_casestatistics TO @disclosure@;
 
-ALTER TABLE @schema@.mt_events ENABLE ROW LEVEL SECURITY;
-ALTER TABLE @schema@.mt_streams ENABLE ROW LEVEL SECURITY;
-ALTER TABLE @schema@.stream_keys ENABLE ROW LEVEL SECURITY;
-ALTER TABLE @schema@.mt_doc_noticesummary ENABLE ROW LEVEL SECURITY;
+-- Row-level security on every table the roles share, the cases role seeing all of each; a role with no policy on
+-- a table reads none of its rows.
+DO $$
+DECLARE
+    shared text;
+BEGIN
+    FOREACH shared IN ARRAY ARRAY['mt_events', 'mt_streams', 'stream_keys', 'mt_doc_noticesummary', 'mt_hilo',
+        'mt_event_projection_floors', 'mt_high_water_skips', 'mt_doc_deadletterevent']
+    LOOP
+        EXECUTE format('ALTER TABLE @schema@.%I ENABLE ROW LEVEL SECURITY', shared);
+        EXECUTE format('DROP POLICY IF EXISTS @cases@_all ON @schema@.%I', shared);
+        EXECUTE format('CREATE POLICY @cases@_all ON @schema@.%I TO @cases@ USING (true) WITH CHECK (true)', shared);
+    END LOOP;
+END
+$$;
 
 DROP POLICY IF EXISTS @intake@_named ON @schema@.mt_events;
 CREATE POLICY @intake@_named ON @schema@.mt_events TO @intake@
@@ -77,15 +75,6 @@ CREATE POLICY @intake@_named ON @schema@.mt_streams TO @intake@
 DROP POLICY IF EXISTS @intake@_named ON @schema@.stream_keys;
 CREATE POLICY @intake@_named ON @schema@.stream_keys TO @intake@
     USING (stream = ANY (string_to_array(current_setting('reporting.streams', true), ',')::uuid[]));
-
-DROP POLICY IF EXISTS @cases@_all ON @schema@.mt_events;
-CREATE POLICY @cases@_all ON @schema@.mt_events TO @cases@ USING (true) WITH CHECK (true);
-DROP POLICY IF EXISTS @cases@_all ON @schema@.mt_streams;
-CREATE POLICY @cases@_all ON @schema@.mt_streams TO @cases@ USING (true) WITH CHECK (true);
-DROP POLICY IF EXISTS @cases@_all ON @schema@.stream_keys;
-CREATE POLICY @cases@_all ON @schema@.stream_keys TO @cases@ USING (true) WITH CHECK (true);
-DROP POLICY IF EXISTS @cases@_all ON @schema@.mt_doc_noticesummary;
-CREATE POLICY @cases@_all ON @schema@.mt_doc_noticesummary TO @cases@ USING (true) WITH CHECK (true);
 
 DROP POLICY IF EXISTS @disclosure@_published ON @schema@.mt_events;
 CREATE POLICY @disclosure@_published ON @schema@.mt_events FOR SELECT TO @disclosure@
