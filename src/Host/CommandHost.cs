@@ -21,26 +21,11 @@ internal static class CommandHost
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         configure(builder);
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
-        EmbeddedPostgresCluster? cluster = null;
-        try
-        {
-            if (builder.Configuration.GetConnectionString("Reporting") is null)
-            {
-                var dataDirectory = builder.Configuration["EmbeddedPostgres:DataDirectory"] ?? ".data/postgres";
-                cluster = await EmbeddedPostgresCluster.StartAsync(new EmbeddedPostgresOptions(Path.GetFullPath(dataDirectory)),
-                    loggerFactory.CreateLogger("Reporting.Host.EmbeddedPostgres"));
-                builder.Configuration["ConnectionStrings:Reporting"] = await DatabaseProvisioning.EnsureDatabaseAsync(
-                    cluster.ConnectionString, builder.Configuration["EmbeddedPostgres:Database"] ?? "reporting");
-            }
-            await using var app = ReportingApp.Build(builder);
-            if (prepareSchema)
-                await app.Services.GetRequiredService<SchemaMigrator>().StartAsync(CancellationToken.None);
-            return await verb(app.Services);
-        }
-        finally
-        {
-            if (cluster is not null)
-                await cluster.DisposeAsync();
-        }
+        await using var database = await ConfiguredDatabase.OpenAsync(builder.Configuration, loggerFactory.CreateLogger("Reporting.Host.EmbeddedPostgres"));
+        builder.Configuration["ConnectionStrings:Reporting"] = database.ConnectionString;
+        await using var app = ReportingApp.Build(builder);
+        if (prepareSchema)
+            await app.Services.GetRequiredService<SchemaMigrator>().StartAsync(CancellationToken.None);
+        return await verb(app.Services);
     }
 }

@@ -19,6 +19,8 @@ root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(DisclosureCommand.Create());
+root.Subcommands.Add(Reporting.Host.Backup.BackupCommand.CreateBackup());
+root.Subcommands.Add(Reporting.Host.Backup.BackupCommand.CreateRestore());
 
 // With no verb, or only host options, the program serves.
 if (args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version"))

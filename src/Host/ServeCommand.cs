@@ -16,26 +16,11 @@ internal static class ServeCommand
 
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole());
         var logger = loggerFactory.CreateLogger("Reporting.Host.EmbeddedPostgres");
-        EmbeddedPostgresCluster? cluster = null;
-        try
-        {
-            if (builder.Configuration.GetConnectionString("Reporting") is null)
-            {
-                var dataDirectory = builder.Configuration["EmbeddedPostgres:DataDirectory"] ?? ".data/postgres";
-                cluster = await EmbeddedPostgresCluster.StartAsync(new EmbeddedPostgresOptions(Path.GetFullPath(dataDirectory)), logger);
-                builder.Configuration["ConnectionStrings:Reporting"] = await DatabaseProvisioning.EnsureDatabaseAsync(
-                    cluster.ConnectionString, builder.Configuration["EmbeddedPostgres:Database"] ?? "reporting");
-            }
-
-            await using var app = ReportingApp.Build(builder);
-            await app.RunAsync();
-            return 0;
-        }
-        finally
-        {
-            // Runs on Ctrl+C and SIGTERM too: the host's lifetime turns both into a normal return from RunAsync.
-            if (cluster is not null)
-                await cluster.DisposeAsync();
-        }
+        // Disposed on Ctrl+C and SIGTERM too: the host's lifetime turns both into a normal return from RunAsync.
+        await using var database = await ConfiguredDatabase.OpenAsync(builder.Configuration, logger);
+        builder.Configuration["ConnectionStrings:Reporting"] = database.ConnectionString;
+        await using var app = ReportingApp.Build(builder);
+        await app.RunAsync();
+        return 0;
     }
 }

@@ -34,41 +34,24 @@ internal static class VerifyCommand
     {
         var configuration = ReportingApp.CreateBuilder([.. hostArguments]).Configuration;
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole());
-        EmbeddedPostgresCluster? cluster = null;
-        try
-        {
-            var connectionString = configuration.GetConnectionString("Reporting");
-            if (connectionString is null)
-            {
-                var dataDirectory = configuration["EmbeddedPostgres:DataDirectory"] ?? ".data/postgres";
-                cluster = await EmbeddedPostgresCluster.StartAsync(new EmbeddedPostgresOptions(Path.GetFullPath(dataDirectory)),
-                    loggerFactory.CreateLogger("Reporting.Host.EmbeddedPostgres"), cancellationToken);
-                connectionString = await DatabaseProvisioning.EnsureDatabaseAsync(cluster.ConnectionString, configuration["EmbeddedPostgres:Database"] ?? "reporting", cancellationToken);
-            }
+        await using var database = await ConfiguredDatabase.OpenAsync(configuration, loggerFactory.CreateLogger("Reporting.Host.EmbeddedPostgres"), cancellationToken);
+        var services = new ServiceCollection().AddLogging()
+            .AddReportingDatabase(new DatabaseOptions(database.ConnectionString, configuration["Database:Schema"] ?? "reporting"));
+        await using var provider = services.BuildServiceProvider();
+        var report = await provider.GetRequiredService<IEventStoreIntegrity>().VerifyAsync(trustedKeys, cancellationToken);
 
-            var services = new ServiceCollection().AddLogging()
-                .AddReportingDatabase(new DatabaseOptions(connectionString, configuration["Database:Schema"] ?? "reporting"));
-            await using var provider = services.BuildServiceProvider();
-            var report = await provider.GetRequiredService<IEventStoreIntegrity>().VerifyAsync(trustedKeys, cancellationToken);
-
-            await output.WriteLineAsync($"Checked {report.Events} events in {report.Streams} streams.");
-            await output.WriteLineAsync(report.LatestCheckpoint is { } latest
-                ? $"{report.Checkpoints} signed checkpoint(s) verified; the newest covers events up to {latest}."
-                : "No checkpoint signed by a trusted key: a consistent rewrite of whole chains would not show (pass --checkpoint-key).");
-            if (report.IsIntact)
-            {
-                await output.WriteLineAsync("Intact: every event matches its hash chain and every stream its recorded head.");
-                return 0;
-            }
-            await output.WriteLineAsync($"TAMPERED: {report.Findings.Count} problem(s). The first: {report.First}");
-            foreach (var finding in report.Findings.OrderBy(f => f.Sequence).Skip(1))
-                await output.WriteLineAsync($"  also {finding}");
-            return 2;
-        }
-        finally
+        await output.WriteLineAsync($"Checked {report.Events} events in {report.Streams} streams.");
+        await output.WriteLineAsync(report.LatestCheckpoint is { } latest
+            ? $"{report.Checkpoints} signed checkpoint(s) verified; the newest covers events up to {latest}."
+            : "No checkpoint signed by a trusted key: a consistent rewrite of whole chains would not show (pass --checkpoint-key).");
+        if (report.IsIntact)
         {
-            if (cluster is not null)
-                await cluster.DisposeAsync();
+            await output.WriteLineAsync("Intact: every event matches its hash chain and every stream its recorded head.");
+            return 0;
         }
+        await output.WriteLineAsync($"TAMPERED: {report.Findings.Count} problem(s). The first: {report.First}");
+        foreach (var finding in report.Findings.OrderBy(f => f.Sequence).Skip(1))
+            await output.WriteLineAsync($"  also {finding}");
+        return 2;
     }
 }

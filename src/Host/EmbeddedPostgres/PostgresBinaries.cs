@@ -29,6 +29,30 @@ public static class PostgresBinaries
             "or set ConnectionStrings:Reporting to use an existing server.");
     }
 
+    /// <summary>
+    /// A client program (pg_dump, pg_restore): beside the server programs when they are installed, so that its version
+    /// is theirs, else on PATH (Debian's postgresql-client).
+    /// </summary>
+    public static string Client(string name)
+    {
+        string? server;
+        try
+        {
+            server = Locate();
+        }
+        catch (InvalidOperationException)
+        {
+            server = null;
+        }
+        if (server is not null && File.Exists(Path.Combine(server, name)))
+            return Path.Combine(server, name);
+        return (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException($"{name} was not found beside the PostgreSQL server programs or on PATH. Install Debian's package: apt-get install postgresql-client.");
+    }
+
     private static string ResolveLinks(string path) =>
         new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
 }

@@ -4,6 +4,11 @@ namespace Reporting.Storage.Hosting;
 
 public static class DatabaseProvisioning
 {
+    /// <summary>Creates the database the connection string names if it does not exist yet (the role needs CREATEDB then).</summary>
+    public static Task<string> EnsureDatabaseAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        EnsureDatabaseAsync(connectionString, new NpgsqlConnectionStringBuilder(connectionString).Database
+            ?? throw new InvalidOperationException("The connection string names no database."), cancellationToken);
+
     /// <summary>Creates the database if it does not exist yet and returns a connection string to it.</summary>
     public static async Task<string> EnsureDatabaseAsync(string serverConnectionString, string database, CancellationToken cancellationToken = default)
     {
