@@ -39,6 +39,9 @@ public class CaseFlowHost : ReportingHost
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     });
 
+    /// <summary>For a fixture that moves <see cref="ReportingHost.Client"/> to another host: its users sign in there afresh.</summary>
+    protected void ForgetTokens() => _tokens.Clear();
+
     /// <summary>Submits <paramref name="report"/> as an informant, with the proof of work the host asks for; returns the receipt.</summary>
     public async Task<string> SubmitAsync(JsonObject report)
     {

@@ -22,7 +22,10 @@ public class PostgresDatabase : IAsyncLifetime
         ConnectionString = await DatabaseProvisioning.EnsureDatabaseAsync(cluster.ConnectionString, Name);
     }
 
-    public virtual async Task DisposeAsync()
+    public virtual Task DisposeAsync() => DropAsync();
+
+    /// <summary>Drops the database, as a lost disk or an operator's mistake would; a restore drill makes it again.</summary>
+    protected async Task DropAsync()
     {
         if (_serverConnectionString is null)
             return;

@@ -64,14 +64,20 @@ public class ReportingHost : PostgresDatabase
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
 
-    public override async Task DisposeAsync()
+    /// <summary>Stops the in-process host, for a fixture that goes on with processes of its own.</summary>
+    protected async Task StopAsync()
     {
         Client?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        if (_app is null)
+            return;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _app = null;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await StopAsync();
         await base.DisposeAsync();
     }
 }

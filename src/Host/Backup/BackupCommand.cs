@@ -58,7 +58,6 @@ internal static class BackupCommand
                 cancellationToken, PostgresClientEnvironment.Of(database.ConnectionString));
             contents = snapshot.Contents;
         }
-        File.SetUnixFileMode(Path.Combine(folder, DumpFile), OwnerOnly);
 
         var keyFile = OfficeKeysLoading.KeyFilePath(configuration);
         if (File.Exists(keyFile))
@@ -77,6 +76,9 @@ internal static class BackupCommand
 
         new BackupManifest(BackupManifest.CurrentFormat, DateTimeOffset.UtcNow, schema, BuildVersion, contents, File.Exists(keyFile), attachments).Write(folder);
         BackupChecksums.Write(folder);
+        // The folder is the owner's alone from the start; its files are made so too, for when they are copied out of it.
+        foreach (var file in new[] { DumpFile, BackupManifest.FileName, BackupChecksums.FileName })
+            File.SetUnixFileMode(Path.Combine(folder, file), OwnerOnly);
         Console.WriteLine($"Backed up {contents.Events} events in {contents.Streams} streams (up to sequence {contents.LastSequence}; {contents.ShreddedStreams} shredded), " +
             $"{(File.Exists(keyFile) ? "the office key file" : "no key file")} and {attachments} attachment file(s) to {folder}.");
         Console.WriteLine("The key file in it opens only with the passphrase, which is not in the backup: keep the two apart.");
