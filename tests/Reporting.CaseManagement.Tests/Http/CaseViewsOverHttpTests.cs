@@ -46,6 +46,29 @@ public sealed class CaseViewsOverHttpTests(CaseHost host) : IClassFixture<CaseHo
     }
 
     [Fact]
+    public async Task Once_a_case_is_shredded_its_accused_name_no_longer_finds_it_and_its_list_state_holds_no_name()
+    {
+        var (_, caseId) = await host.NewCaseAsync();
+        var name = $"司马{Random.Shared.Next(100_000, 999_999)}";
+        await RegisterAsync(caseId, name);
+        var search = $"/api/cases?q={Uri.EscapeDataString(name)}";
+        Assert.Equal(1, (await host.GetJsonAsync("supervisor1", search)).GetProperty("total").GetInt64());
+
+        await using (var session = host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            await host.Services.GetRequiredService<Reporting.Storage.Shredding.StreamShredder>().ShredAsync(session, caseId);
+            await session.SaveChangesAsync();
+        }
+
+        Assert.Equal(0, (await host.GetJsonAsync("supervisor1", search)).GetProperty("total").GetInt64());
+        await using var query = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var item = await query.LoadAsync<Reporting.CaseManagement.Cases.Listing.CaseListItem>(caseId);
+        var state = host.Services.GetRequiredService<Reporting.CaseManagement.Cases.Listing.SealedCaseState>().Open(caseId, item!.SealedState);
+        Assert.Empty(state.RegisteredAccused);
+        Assert.Empty(item.SearchTokens);
+    }
+
+    [Fact]
     public async Task A_proposal_waits_in_the_queue_of_approvers_other_than_its_maker()
     {
         var (_, caseId) = await host.NewCaseAsync();

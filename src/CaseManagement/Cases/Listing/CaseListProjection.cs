@@ -4,6 +4,7 @@ using JasperFx.Events.Projections;
 using Marten.Events.Projections;
 using Marten.Events.Aggregation;
 using Reporting.Intake.Contracts;
+using Reporting.Storage.Shredding;
 
 namespace Reporting.CaseManagement.Cases.Listing;
 
@@ -31,7 +32,7 @@ public sealed class CaseListProjection(SealedCaseState sealing, CaseSearchIndex 
         if (@event.Version != current.Version + 1)
             return current;
         var state = (_states.TryGetValue(current, out var known) ? known : sealing.Open(current.Id, current.SealedState)).Apply(@event.Data);
-        return Entry(state, current.Title);
+        return Entry(@event.Data is StreamShredded ? SealedCaseState.Shredded(state) : state, current.Title);
     }
 
     private CaseListItem Entry(CaseState state, SealedEnvelope report) =>
