@@ -27,6 +27,7 @@ public static class DisclosureModule
         services.AddOptions<DisclosureOptions>().BindConfiguration(DisclosureOptions.Section);
         services.AddSingleton<DisclosureKeyring>();
         services.AddSingleton<LogView>();
+        services.AddSingleton<Telemetry.DisclosureMetrics>();
         if (staffInThisHost)
             services.AddSingleton<Notices.NoticeActing>();
         services.AddSingleton<PublishedNotices>();

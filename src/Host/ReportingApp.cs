@@ -6,6 +6,7 @@ using Marten;
 using Reporting.Storage.Hosting;
 using Reporting.Storage.Schema;
 using Reporting.Intake;
+using Reporting.Host.Telemetry;
 
 namespace Reporting.Host;
 
@@ -35,6 +36,7 @@ public static class ReportingApp
         System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
 
         builder.Services.AddProblemDetails();
+        builder.AddReportingTelemetry(modules);
         builder.Services.AddOpenApi();
         builder.Services.AddReportingDatabase(DatabaseOptionsFrom(builder, connectionString));
         // A sealing key named in configuration stands (a deployment may pin it); otherwise key custody supplies it.

@@ -18,6 +18,7 @@ using Reporting.Intake.Protection.Requesting;
 using Reporting.Intake.Reports.Submitting;
 using Reporting.Intake.Responses;
 using Reporting.Intake.Status.Checking;
+using Reporting.Intake.Telemetry;
 
 namespace Reporting.Intake;
 
@@ -43,6 +44,7 @@ public static class IntakeModule
         // Disposed by the container after the server has stopped: reports still queued are committed before the store goes.
         services.AddSingleton<ReportCommitQueue>();
         services.AddSingleton<IReportFiling, SealedReportFiling>();
+        services.AddSingleton<IntakeMetrics>();
         services.AddSingleton<ICaseLookup, CaseStreamLookup>();
         services.AddSingleton<IInformantMessages, SealedInformantMessages>();
         services.AddSingleton<IProtectionRequests, SealedProtectionRequests>();
@@ -64,7 +66,8 @@ public static class IntakeModule
 
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/intake").AddEndpointFilter<SizeBucketPadding>();
+        // Refusals are counted inside the padding, so that they are seen with their own status and the flood filter's 429.
+        var api = endpoints.MapGroup("/api/intake").AddEndpointFilter<SizeBucketPadding>().AddEndpointFilter<RefusalCounting>();
         api.MapGet("/config", ConfigEndpoint.Handle);
 
         var flooded = api.MapGroup("").AddEndpointFilter<FloodFilter>();

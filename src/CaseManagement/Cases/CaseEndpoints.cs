@@ -37,6 +37,8 @@ internal static class CaseEndpoints
         services.AddSingleton<ReminderScheduler>();
         services.AddSingleton<Contracts.IMonthlyCaseCounts, MonthlyCaseCountsFromDocuments>();
         services.AddHostedService(provider => provider.GetRequiredService<ReminderScheduler>());
+        services.AddSingleton<Telemetry.CaseMetrics>();
+        services.AddHostedService<Telemetry.OverdueCounting>();
         services.ConfigureMarten((provider, options) =>
         {
             options.Projections.Add(

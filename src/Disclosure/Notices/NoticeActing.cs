@@ -39,7 +39,7 @@ public abstract record NoticeOutcome
 /// </summary>
 internal sealed class NoticeActing(
     IDocumentStore store, IAuthorizationService authorization, IDisclosableCases cases, IStaffAudit audit,
-    DisclosureKeyring keyring, LogView log, IOptions<DisclosureOptions> options, TimeProvider time, ILogger<NoticeActing> logger)
+    DisclosureKeyring keyring, LogView log, IOptions<DisclosureOptions> options, TimeProvider time, Telemetry.DisclosureMetrics metrics, ILogger<NoticeActing> logger)
 {
     public const int MaximumBodyBytes = 128 * 1024;
     private const int Attempts = 5;
@@ -161,6 +161,8 @@ internal sealed class NoticeActing(
             }
             if (action == "publish")
                 log.Invalidate();
+            if (action is "publish" or "correct" or "withdraw")
+                metrics.Published(action);
             await audit.RecordAsync(username, "notice-action:" + action, state.CaseId, "succeeded", noticeId.ToString(), cancellationToken);
             logger.LogInformation("Notice {NoticeId}: {Action} by {Username}", noticeId, action, username);
             var after = await session.Events.AggregateStreamAsync<NoticeState>(noticeId, token: cancellationToken);

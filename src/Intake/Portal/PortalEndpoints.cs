@@ -25,7 +25,7 @@ internal static class PortalEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/intake.css", Stylesheet.Serve);
-        var pages = endpoints.MapGroup("").AddEndpointFilter<SizeBucketPadding>();
+        var pages = endpoints.MapGroup("").AddEndpointFilter<SizeBucketPadding>().AddEndpointFilter<Telemetry.RefusalCounting>();
         pages.MapGet("/", (HttpRequest request) => HomePage.Render(Languages.From(request.Query)));
         pages.MapGet("/report", (HttpRequest request, FormThrottle throttle) =>
             ReportFormPage.Render(Languages.From(request.Query), throttle.Issue(), ReportForm.Empty, new Dictionary<string, string[]>()));
@@ -38,7 +38,7 @@ internal static class PortalEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, IValidator<Report> validator, IOptions<IntakeOptions> options, IReportFiling filing, IOfficeSealingKeyProvider sealingKeys, CancellationToken cancellationToken)
+        HttpRequest request, GlobalTokenBucket bucket, FormThrottle throttle, IValidator<Report> validator, IOptions<IntakeOptions> options, IReportFiling filing, IOfficeSealingKeyProvider sealingKeys, Telemetry.IntakeMetrics metrics, CancellationToken cancellationToken)
     {
         var language = Languages.From(request.Query);
         var text = PortalText.For(language);
@@ -72,6 +72,7 @@ internal static class PortalEndpoints
 
         var receipt = ReceiptCode.Generate();
         var receivedAt = await filing.FileAsync(receipt, report, cancellationToken);
+        metrics.Submitted("portal");
         return ReceiptPage.Render(language, receipt.Display, receivedAt);
     }
 

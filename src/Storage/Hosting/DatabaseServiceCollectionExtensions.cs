@@ -62,6 +62,9 @@ public static class DatabaseServiceCollectionExtensions
                 marten.Events.MetadataConfig.HeadersEnabled = true;
                 // Registered here so that the event tables (and the chain's trigger on them) exist in every deployment.
                 marten.Events.AddEventType<StreamShredded>();
+                // Published on Marten's meter and activity source; the host decides whether they leave the process.
+                marten.OpenTelemetry.TrackEventCounters();
+                marten.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 // A writer that loses a race on a stream waits on its row and then fails, before drawing a sequence number.
                 marten.Events.UseExclusiveLockOnConcurrentAppends = true;
                 // A NOTIFY in every appending transaction serialises commits on PostgreSQL's queue lock (append ratio 0.21

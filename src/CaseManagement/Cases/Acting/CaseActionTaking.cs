@@ -20,7 +20,7 @@ namespace Reporting.CaseManagement.Cases.Acting;
 /// tries again.
 /// </summary>
 internal sealed class CaseActionTaking(IDocumentStore store, WorkingCalendar calendar, OfficeEnvelopes envelopes,
-    IAuditTrail audit, IStaffAccounts accounts, TimeProvider time, ILogger<CaseActionTaking> logger)
+    IAuditTrail audit, IStaffAccounts accounts, TimeProvider time, Telemetry.CaseMetrics metrics, ILogger<CaseActionTaking> logger)
 {
     private const int Attempts = 3;
 
@@ -29,6 +29,21 @@ internal sealed class CaseActionTaking(IDocumentStore store, WorkingCalendar cal
 
     /// <param name="body">The action's body as the contract gives it in JSON.</param>
     public async Task<ActionOutcome> TakeAsync(Guid caseId, CaseAction caseAction, ReadOnlyMemory<byte> body, long? expectedVersion, Actor actor, CancellationToken cancellationToken)
+    {
+        var outcome = await DecideAsync(caseId, caseAction, body, expectedVersion, actor, cancellationToken);
+        metrics.Acted(caseAction.Name, outcome switch
+        {
+            ActionOutcome.Taken => "taken",
+            ActionOutcome.Invalid => "invalid",
+            ActionOutcome.Refused { Refusal.Kind: RefusalKind.Forbidden } => "forbidden",
+            ActionOutcome.Refused => "refused",
+            ActionOutcome.Stale => "stale",
+            _ => "not-found",
+        });
+        return outcome;
+    }
+
+    private async Task<ActionOutcome> DecideAsync(Guid caseId, CaseAction caseAction, ReadOnlyMemory<byte> body, long? expectedVersion, Actor actor, CancellationToken cancellationToken)
     {
         for (var (attempt, numberAttempt) = (1, 1); ; )
         {

@@ -21,6 +21,7 @@ internal static class SubmitReportEndpoint
         IReportFiling filing,
         IOfficeSealingKeyProvider sealingKeys,
         IOptions<IntakeOptions> options,
+        Telemetry.IntakeMetrics metrics,
         CancellationToken cancellationToken)
     {
         var (submission, tooLarge, malformed) = await BoundedBody.ReadJsonAsync<SubmitReportRequest>(request, options.Value.Limits.MaxReportBodyBytes, Json, cancellationToken);
@@ -44,6 +45,7 @@ internal static class SubmitReportEndpoint
 
         var receipt = ReceiptCode.Generate();
         var receivedAt = await filing.FileAsync(receipt, report, cancellationToken);
+        metrics.Submitted("api");
         return TypedResults.Created((string?)null, new ReportReceipt(receipt.Display, receivedAt));
     }
 }
