@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -22,9 +24,12 @@ public sealed class MetricsTests(MetricsTests.MeteredHost host) : IClassFixture<
     {
         private readonly List<Metric> _exported = [];
 
+        public string KeysFile { get; private set; } = "";
+
         protected override void Configure(IDictionary<string, string?> settings)
         {
             base.Configure(settings);
+            KeysFile = settings["Keys:File"]!;
             settings["Telemetry:DependencyMetrics"] = "true";
             settings["Telemetry:OverdueInterval"] = "00:00:00.200";
         }
@@ -175,5 +180,34 @@ public sealed class MetricsTests(MetricsTests.MeteredHost host) : IClassFixture<
         var error = Assert.Throws<InvalidOperationException>(() => builder.AddReportingTelemetry(new ModuleSelection(Intake: true, Cases: true, Disclosure: true)));
         Assert.Contains("Intake", error.Message, StringComparison.Ordinal);
         builder.AddReportingTelemetry(new ModuleSelection(Intake: false, Cases: true, Disclosure: true));
+    }
+
+    [Fact]
+    public async Task A_host_process_sends_its_metrics_by_OTLP_to_the_collector_configured()
+    {
+        var received = new System.Collections.Concurrent.ConcurrentQueue<byte[]>();
+        var collectorBuilder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        collectorBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var collector = collectorBuilder.Build();
+        collector.MapPost("/v1/metrics", async (Microsoft.AspNetCore.Http.HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            received.Enqueue(body.ToArray());
+            return Microsoft.AspNetCore.Http.Results.Ok();
+        });
+        await collector.StartAsync();
+        var endpoint = collector.Urls.First();
+        await using var served = await HostProcess.ServeAsync(host.ConnectionString, "otlp-sender", host.KeysFile, "--Database:MigrateOnStartup=false", "--Modules=cases,disclosure",
+            $"--OTEL_EXPORTER_OTLP_ENDPOINT={endpoint}", "--OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf", "--OTEL_METRIC_EXPORT_INTERVAL=300");
+        using var client = new HttpClient { BaseAddress = served.BaseAddress };
+        await client.GetAsync("/health");
+
+        // OTLP is protobuf: a metric's name is there as its UTF-8 bytes.
+        static bool Names(byte[] body, string name) => body.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(name)) >= 0;
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); !received.Any(body => Names(body, "http.server.request.duration")); await Task.Delay(100))
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"No OTLP export named the request metric ({received.Count} received).\n{served.Log}");
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); !received.Any(body => Names(body, "db.client.connection")); await Task.Delay(100))
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"No OTLP export named Npgsql's connection metrics ({received.Count} received).");
     }
 }
