@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Marten;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -18,8 +17,20 @@ namespace Reporting.Host.Tests;
 /// The metrics as an operator's collector receives them, read through OpenTelemetry's in-memory exporter from the real
 /// host: our own instruments after real requests, and Marten's and Npgsql's meters where the host is told to send them.
 /// </summary>
+[CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
+public sealed class MetricsCollection;
+
+/// <remarks>
+/// Alone in the process while it runs: OpenTelemetry takes every meter of a name for one stream, whichever application
+/// made it, and a second web application started and stopped in this process took ASP.NET Core's request metric away
+/// from the fixture's exporter (seen with an in-process OTLP collector): nothing else runs beside these tests.
+/// </remarks>
+[Collection(nameof(MetricsTests))]
 public sealed class MetricsTests(MetricsTests.MeteredHost host) : IClassFixture<MetricsTests.MeteredHost>
 {
+    // Never disposed, as Marten's own meter is not: disposing one would end the fixture's stream of the same name.
+    private static readonly System.Diagnostics.Metrics.Meter Marten = new("Marten");
+
     public sealed class MeteredHost : DisclosureHost
     {
         private readonly List<Metric> _exported = [];
@@ -163,9 +174,7 @@ public sealed class MetricsTests(MetricsTests.MeteredHost host) : IClassFixture<
         builder.AddReportingTelemetry(new ModuleSelection(intake, Cases: true, Disclosure: true));
         using var app = builder.Build();
         var provider = app.Services.GetRequiredService<MeterProvider>();
-        using var marten = new System.Diagnostics.Metrics.Meter("Marten");
-
-        marten.CreateCounter<long>("marten.event.append").Add(1);
+        Marten.CreateCounter<long>("marten.event.append").Add(1);
         provider.ForceFlush();
 
         Assert.Equal(exported, metrics.Any(metric => metric.Name == "marten.event.append"));
@@ -185,25 +194,39 @@ public sealed class MetricsTests(MetricsTests.MeteredHost host) : IClassFixture<
     [Fact]
     public async Task A_host_process_sends_its_metrics_by_OTLP_to_the_collector_configured()
     {
+        // The collector is a bare listener, not a second web application in this process (whose meters would be the
+        // fixture's too): it keeps every body posted to /v1/metrics.
         var received = new System.Collections.Concurrent.ConcurrentQueue<byte[]>();
-        var collectorBuilder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
-        collectorBuilder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var collector = collectorBuilder.Build();
-        collector.MapPost("/v1/metrics", async (Microsoft.AspNetCore.Http.HttpRequest request) =>
+        var port = FreePort();
+        using var collector = new HttpListener { Prefixes = { $"http://127.0.0.1:{port}/" } };
+        collector.Start();
+        _ = Task.Run(async () =>
         {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
-            received.Enqueue(body.ToArray());
-            return Microsoft.AspNetCore.Http.Results.Ok();
+            while (collector.IsListening)
+            {
+                var context = await collector.GetContextAsync();
+                using var body = new MemoryStream();
+                await context.Request.InputStream.CopyToAsync(body);
+                if (context.Request.Url?.AbsolutePath == "/v1/metrics")
+                    received.Enqueue(body.ToArray());
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
         });
-        await collector.StartAsync();
-        var endpoint = collector.Urls.First();
+        var endpoint = $"http://127.0.0.1:{port}";
+
         await using var served = await HostProcess.ServeAsync(host.ConnectionString, "otlp-sender", host.KeysFile, "--Database:MigrateOnStartup=false", "--Modules=cases,disclosure",
             $"--OTEL_EXPORTER_OTLP_ENDPOINT={endpoint}", "--OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf", "--OTEL_METRIC_EXPORT_INTERVAL=300");
         using var client = new HttpClient { BaseAddress = served.BaseAddress };
         await client.GetAsync("/health");
 
         // OTLP is protobuf: a metric's name is there as its UTF-8 bytes.
+        static int FreePort()
+        {
+            using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            return ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
         static bool Names(byte[] body, string name) => body.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(name)) >= 0;
         for (var waited = System.Diagnostics.Stopwatch.StartNew(); !received.Any(body => Names(body, "http.server.request.duration")); await Task.Delay(100))
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"No OTLP export named the request metric ({received.Count} received).\n{served.Log}");

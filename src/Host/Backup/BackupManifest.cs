@@ -12,7 +12,8 @@ internal sealed record BackupManifest(string Format, DateTimeOffset CreatedAt, s
     public const string CurrentFormat = "reporting-backup/1";
     public const string FileName = "manifest.json";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Read by people as well as by restore: a build such as 1.0.0+abc is written as it is, not as \u002B.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public void Write(string folder) => File.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, Json));
 

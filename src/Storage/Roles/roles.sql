@@ -3,14 +3,19 @@
 -- @schema@, @intake@, @cases@ and @disclosure@ are replaced by the command.
 DO $$
 BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '@intake@') THEN CREATE ROLE @intake@ LOGIN; END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '@cases@') THEN CREATE ROLE @cases@ LOGIN; END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '@disclosure@') THEN CREATE ROLE @disclosure@ LOGIN; END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '@intake@') THEN CREATE ROLE @intake@ LOGIN NOINHERIT; END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '@cases@') THEN CREATE ROLE @cases@ LOGIN NOINHERIT; END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '@disclosure@') THEN CREATE ROLE @disclosure@ LOGIN NOINHERIT; END IF;
+    -- Only a superuser may take these away, and the owner that runs this need not be one (CREATEROLE is enough):
+    -- a role that holds one is refused, never used.
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname IN ('@intake@', '@cases@', '@disclosure@') AND (rolsuper OR rolreplication OR rolbypassrls)) THEN
+        RAISE EXCEPTION 'A host role holds SUPERUSER, REPLICATION or BYPASSRLS: a superuser must take it away (ALTER ROLE ... NOSUPERUSER NOREPLICATION NOBYPASSRLS) first.';
+    END IF;
 END
 $$;
-ALTER ROLE @intake@ NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS;
-ALTER ROLE @cases@ NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS;
-ALTER ROLE @disclosure@ NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS;
+ALTER ROLE @intake@ NOCREATEDB NOCREATEROLE NOINHERIT;
+ALTER ROLE @cases@ NOCREATEDB NOCREATEROLE NOINHERIT;
+ALTER ROLE @disclosure@ NOCREATEDB NOCREATEROLE NOINHERIT;
 
 REVOKE ALL ON ALL TABLES IN SCHEMA @schema@ FROM @intake@, @cases@, @disclosure@;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA @schema@ FROM @intake@, @cases@, @disclosure@;
