@@ -36,7 +36,9 @@ internal sealed class SealedAttachmentStore(StreamConfinedSessions sessions, IOf
         var path = PathOf(attachmentId);
         try
         {
-            await using (var output = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
+            // Group-readable, under the process's umask: the staff's host reads the folder as its group (docs/operations.md).
+            // The file is ciphertext; its stream key is sealed to the office inside the event.
+            await using (var output = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead }))
             {
                 await using var encryptor = SecretStream.CreateWriter(output, streamKey, leaveOpen: true);
                 await encryptor.WriteAsync(file.Bytes, cancellationToken);
@@ -68,7 +70,7 @@ internal sealed class SealedAttachmentStore(StreamConfinedSessions sessions, IOf
     private string PathOf(Guid attachmentId)
     {
         var directory = Path.GetFullPath(options.Value.Limits.AttachmentDirectory);
-        Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
         return AttachmentFiles.PathOf(directory, attachmentId);
     }
 }
