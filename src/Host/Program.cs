@@ -27,13 +27,14 @@ if (args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("-h" or "--he
     args = ["serve", .. args];
 
 // The web host handles Ctrl+C and SIGTERM itself, so that the embedded PostgreSQL is always stopped cleanly.
-// An operator's mistake (a locked key file, a missing database, a refused grant) ends with its message and exit code 1,
+// An operator's mistake (a locked key file, a missing database, a refused grant, a damaged backup) ends with its message and exit code 1,
 // not a stack trace; anything else is a defect and keeps its trace.
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
 }
-catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException or System.Security.Cryptography.CryptographicException)
+catch (Exception exception) when (exception is InvalidOperationException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException
+                                       or System.Data.Common.DbException or System.Security.Cryptography.CryptographicException)
 {
     await Console.Error.WriteLineAsync($"reporting: {exception.Message}");
     return 1;

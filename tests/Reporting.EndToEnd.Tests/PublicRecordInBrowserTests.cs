@@ -69,10 +69,12 @@ public sealed class PublicRecordInBrowserTests(PublicRecordInBrowserTests.Publis
 
         await page.GetByLabel("关键词").FillAsync("礼金");
         await page.GetByLabel("关键词").PressAsync("Enter");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/notices\?q="));
+        // The URL is polled, not the load event: on a busy machine the results page can finish loading
+        // before a wait for its load event begins, and that wait then never ends.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/notices\?q="));
         await page.GetByRole(AriaRole.Link, new() { Name = "某市某局原局长张三受到党内严重警告处分" }).First.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/notices/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/notices/[0-9a-f-]{36}$"));
 
         Assert.Equal("已核验记录", (await page.GetByRole(AriaRole.Heading, new() { Name = "已核验记录" }).InnerTextAsync()).Trim());
         var signature = await page.GetByRole(AriaRole.Link, new() { Name = "签名 (.sig)" }).GetAttributeAsync("href");

@@ -49,23 +49,18 @@ public sealed class MetricsTests(MetricsTests.MeteredHost host) : IClassFixture<
             services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(_exported));
 
         /// <summary>Collects now and returns every point of the metric <paramref name="name"/>, with its tags.</summary>
-        public List<(long Value, Dictionary<string, string?> Tags)> Points(string name)
-        {
-            lock (_exported)
-            {
-                _exported.Clear();
-                Services.GetRequiredService<MeterProvider>().ForceFlush();
-                return [.. _exported.Where(metric => metric.Name == name).SelectMany(Read)];
-            }
-        }
+        public List<(long Value, Dictionary<string, string?> Tags)> Points(string name) =>
+            Collect(exported => exported.Where(metric => metric.Name == name).SelectMany(Read).ToList());
 
-        public IReadOnlyList<string> Names()
+        public IReadOnlyList<string> Names() => Collect(exported => exported.Select(metric => metric.Name).Distinct().ToList());
+
+        private T Collect<T>(Func<List<Metric>, T> read)
         {
             lock (_exported)
             {
                 _exported.Clear();
                 Services.GetRequiredService<MeterProvider>().ForceFlush();
-                return [.. _exported.Select(metric => metric.Name).Distinct()];
+                return read(_exported);
             }
         }
 

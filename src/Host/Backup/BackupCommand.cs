@@ -26,7 +26,7 @@ internal static class BackupCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "The folder to write the backup to; it must not exist or be empty.", Required = true };
         var backup = new Command("backup", "Back up the database (a consistent dump, while the hosts run), the office key file and the sealed attachments. Other options (--Key=value) configure them as for serve.") { output };
         backup.TreatUnmatchedTokensAsErrors = false;
-        backup.SetAction((parse, cancellationToken) => RunAsync(() => BackUpAsync(parse.GetValue(output)!.FullName, parse.UnmatchedTokens, cancellationToken)));
+        backup.SetAction((parse, cancellationToken) => BackUpAsync(parse.GetValue(output)!.FullName, parse.UnmatchedTokens, cancellationToken));
         return backup;
     }
 
@@ -35,7 +35,7 @@ internal static class BackupCommand
         var from = new Option<DirectoryInfo>("--from") { Description = "A folder written by `reporting backup`.", Required = true };
         var restore = new Command("restore", "Restore a backup into a database without the schema, and its key file and attachments where the configuration puts them. Other options (--Key=value) configure them as for serve.") { from };
         restore.TreatUnmatchedTokensAsErrors = false;
-        restore.SetAction((parse, cancellationToken) => RunAsync(() => RestoreAsync(parse.GetValue(from)!.FullName, parse.UnmatchedTokens, cancellationToken)));
+        restore.SetAction((parse, cancellationToken) => RestoreAsync(parse.GetValue(from)!.FullName, parse.UnmatchedTokens, cancellationToken));
         return restore;
     }
 
@@ -158,20 +158,5 @@ internal static class BackupCommand
         Directory.CreateDirectory(Path.GetDirectoryName(to)!, OwnerOnlyFolder);
         File.Copy(from, to);
         File.SetUnixFileMode(to, OwnerOnly);
-    }
-
-    /// <summary>Operator mistakes and refused backups end with their message and exit code 1, not a stack trace.</summary>
-    private static async Task<int> RunAsync(Func<Task> action)
-    {
-        try
-        {
-            await action();
-            return 0;
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
-        {
-            await Console.Error.WriteLineAsync(exception.Message);
-            return 1;
-        }
     }
 }
