@@ -2,6 +2,7 @@
 # ./build.sh run [serve options]   build and run the whole system (embedded PostgreSQL, Development)
 # ./build.sh test [dotnet test options]   build and run every test project; last line "N passed, N failed"
 # ./build.sh bench [name ...]      run the benchmarks under bench/ (all, or those named)
+# ./build.sh audit                 fail on a package (direct or transitive) with a known high or critical vulnerability
 # Installs what a fresh Debian machine lacks first (with sudo when not root).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -80,7 +81,7 @@ summarize() {
     skipped=$((skipped + $(counter "$c" notExecuted)))
   done
   if [ "$build_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-    say "The test run failed before any test failed (build error or crashed test host; see above)."
+    say "The test run failed before any test failed (build error, a vulnerable package or a crashed test host; see above)."
     failed=1
   fi
   echo
@@ -109,6 +110,33 @@ test_project() {
   fi
 }
 
+# NuGet's own advisory data, read through `dotnet list package --vulnerable`. A registry mirror that publishes no
+# advisories (this one does not) can be paired with one that does: REPORTING_ADVISORY_SOURCE names a NuGet V3 index
+# with a VulnerabilityInfo resource, used as NuGet's audit source.
+do_audit() {
+  local config=() report
+  if [ -n "${REPORTING_ADVISORY_SOURCE:-}" ]; then
+    local file
+    file=$(mktemp --suffix=.config)
+    cat >"$file" <<CONFIG
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <auditSources><clear /><add key="advisories" value="$REPORTING_ADVISORY_SOURCE" allowInsecureConnections="true" /></auditSources>
+</configuration>
+CONFIG
+    config=(--config "$file")
+  fi
+  report=$(dotnet list Reporting.sln package --vulnerable --include-transitive --format json "${config[@]}") ||
+    die "dotnet list package --vulnerable failed: $report"
+  [ ${#config[@]} -eq 0 ] || rm -f "${config[1]}"
+  if grep -Eq '"severity": "(High|Critical)"' <<<"$report"; then
+    printf '%s\n' "$report" >&2
+    say "Audit: a package has a known vulnerability of high or critical severity (above)."
+    return 1
+  fi
+  say "Audit: no package with a known high or critical vulnerability$([ ${#config[@]} -eq 0 ] || echo " (advisories from $REPORTING_ADVISORY_SOURCE)")."
+}
+
 do_test() {
   need_runtime
   need_test_tools
@@ -116,6 +144,7 @@ do_test() {
   mkdir -p "$results"
   local status=0
   dotnet build Reporting.sln -c "$configuration" -nologo -v quiet || status=$?
+  [ "$status" -ne 0 ] || do_audit || status=$?
   if [ "$status" -eq 0 ]; then
     # Interoperability tests fail instead of skipping when a tool is missing: need_test_tools installed them all.
     export REPORTING_TEST_TOOLS=required
@@ -148,5 +177,6 @@ case "${1:-}" in
   run) shift; do_run "$@" ;;
   test) shift; do_test "$@" ;;
   bench) shift; do_bench "$@" ;;
-  *) sed -n '2,5p' "$0" | sed 's/^# //'; exit 2 ;;
+  audit) shift; do_audit ;;
+  *) sed -n '2,6p' "$0" | sed 's/^# //'; exit 2 ;;
 esac
