@@ -36,6 +36,7 @@ public static class ReportingApp
         System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
 
         builder.Services.AddProblemDetails();
+        builder.AddServerLimits();
         builder.AddReportingTelemetry(modules);
         builder.Services.AddOpenApi();
         builder.Services.AddReportingDatabase(DatabaseOptionsFrom(builder, connectionString));
@@ -56,9 +57,15 @@ public static class ReportingApp
             builder.Services.AddPublicRecordSources();
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        // A client too slow or too large for Kestrel's limits gets Kestrel's own status (408, 413, 431) as a problem,
+        // not a 500: the fault is the request's.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseRequestTimeouts();
         // Called here, not left for the host to add before everything: a 401 or 403 written by them then carries the
         // security headers too.
         app.UseAuthentication();

@@ -76,7 +76,7 @@ public static class IntakeModule
         flooded.MapPost("/status", CheckStatusEndpoint.Handle);
         flooded.MapPost("/messages", SendMessageEndpoint.Handle);
         flooded.MapPost("/protection-requests", RequestProtectionEndpoint.Handle);
-        flooded.MapPost("/attachments", AddAttachmentEndpoint.Handle);
+        flooded.MapPost("/attachments", AddAttachmentEndpoint.Handle).WithRequestTimeout(RequestTimeoutPolicies.Transfers);
         PortalEndpoints.Map(endpoints);
         return endpoints;
     }

@@ -1,3 +1,4 @@
+using Reporting.Storage.Hosting;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -34,7 +35,7 @@ internal static class PortalEndpoints
         pages.MapPost("/status", CheckAsync);
         pages.MapPost("/messages", SendAsync);
         pages.MapPost("/protection", AskProtectionAsync);
-        pages.MapPost("/attachments", AttachAsync);
+        pages.MapPost("/attachments", AttachAsync).WithRequestTimeout(RequestTimeoutPolicies.Transfers);
     }
 
     private static async Task<IResult> SubmitAsync(

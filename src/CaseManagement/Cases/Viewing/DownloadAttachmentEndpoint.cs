@@ -1,3 +1,4 @@
+using Reporting.Storage.Hosting;
 using Reporting.Cryptography.SecretStreams;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,9 +20,9 @@ internal static class DownloadAttachmentEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/cases/{caseId}/attachments/{attachmentId}", HandleAsync).WithTags("Cases").RequireCaseAccess(CasePolicies.DownloadAttachment);
+        endpoints.MapGet("/api/cases/{caseId}/attachments/{attachmentId}", HandleAsync).WithTags("Cases").RequireCaseAccess(CasePolicies.DownloadAttachment).WithRequestTimeout(RequestTimeoutPolicies.Transfers);
         // The workbench's link: the same guard, audit and bytes, with the session cookie instead of a token.
-        endpoints.MapGet("/staff/cases/{caseId}/attachments/{attachmentId}", HandleAsync).ExcludeFromDescription().RequireCaseAccess(CasePolicies.DownloadAttachment);
+        endpoints.MapGet("/staff/cases/{caseId}/attachments/{attachmentId}", HandleAsync).ExcludeFromDescription().RequireCaseAccess(CasePolicies.DownloadAttachment).WithRequestTimeout(RequestTimeoutPolicies.Transfers);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> HandleAsync(
