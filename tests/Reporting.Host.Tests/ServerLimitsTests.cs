@@ -56,22 +56,10 @@ public sealed class ServerLimitsTests(ServerLimitsTests.ShortLimitsHost host, IT
     public async Task A_body_trickled_below_the_minimum_rate_loses_its_connection_and_stores_nothing()
     {
         var before = await CountEventsAsync();
-        using var socket = await ConnectAsync();
-        var stream = socket.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(
-            "POST /api/intake/reports HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"));
-        var clock = Stopwatch.StartNew();
-        var closed = ReadUntilClosedAsync(socket, TimeSpan.FromSeconds(30));
-        while (!closed.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            try { await stream.WriteAsync(" "u8.ToArray()); }
-            catch (IOException) { break; }
-            await Task.WhenAny(closed, Task.Delay(500));
-        }
+        var (answer, elapsed) = await TrickleReportAsync(" "u8.ToArray(), TimeSpan.FromMilliseconds(500));
 
-        var answer = await closed;
-        output.WriteLine($"Closed after {clock.Elapsed.TotalSeconds:F1} s at 2 B/s against 100 B/s: {FirstLine(answer)}");
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(20));
+        output.WriteLine($"Closed after {elapsed.TotalSeconds:F1} s at 2 B/s against 100 B/s: {FirstLine(answer)}");
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(20));
         Assert.Contains(" 408 ", FirstLine(answer), StringComparison.Ordinal);
         Assert.Equal(before, await CountEventsAsync());
     }
@@ -80,24 +68,12 @@ public sealed class ServerLimitsTests(ServerLimitsTests.ShortLimitsHost host, IT
     public async Task A_body_sent_fast_enough_but_for_longer_than_the_request_timeout_gets_a_503_problem()
     {
         var before = await CountEventsAsync();
-        using var socket = await ConnectAsync();
-        var stream = socket.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(
-            "POST /api/intake/reports HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"));
-        var clock = Stopwatch.StartNew();
-        var closed = ReadUntilClosedAsync(socket, TimeSpan.FromSeconds(30));
         var padding = new byte[400];
         Array.Fill(padding, (byte)' ');
-        while (!closed.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            // 400 bytes every 200 ms, 2000 B/s: well above the minimum rate, and 100 kB would take 50 s.
-            try { await stream.WriteAsync(padding); }
-            catch (IOException) { break; }
-            await Task.WhenAny(closed, Task.Delay(200));
-        }
+        // 400 bytes every 200 ms, 2000 B/s: well above the minimum rate, and 100 kB would take 50 s.
+        var (answer, elapsed) = await TrickleReportAsync(padding, TimeSpan.FromMilliseconds(200));
 
-        var answer = await closed;
-        output.WriteLine($"Answered after {clock.Elapsed.TotalSeconds:F1} s (request timeout 4 s): {FirstLine(answer)}");
+        output.WriteLine($"Answered after {elapsed.TotalSeconds:F1} s (request timeout 4 s): {FirstLine(answer)}");
         Assert.Contains(" 503 ", FirstLine(answer), StringComparison.Ordinal);
         Assert.Contains("application/problem+json", answer, StringComparison.Ordinal);
         Assert.Contains("Retry-After: 30", answer, StringComparison.Ordinal);
@@ -175,6 +151,24 @@ public sealed class ServerLimitsTests(ServerLimitsTests.ShortLimitsHost host, IT
     {
         await using var session = host.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
         return await Marten.QueryableExtensions.CountAsync(session.Events.QueryAllRawEvents());
+    }
+
+    /// <summary>A report that promises 100 kB and sends <paramref name="chunk"/> every <paramref name="every"/> until the server answers or closes.</summary>
+    private async Task<(string Answer, TimeSpan Elapsed)> TrickleReportAsync(byte[] chunk, TimeSpan every)
+    {
+        using var socket = await ConnectAsync();
+        var stream = socket.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            "POST /api/intake/reports HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"));
+        var clock = Stopwatch.StartNew();
+        var closed = ReadUntilClosedAsync(socket, TimeSpan.FromSeconds(30));
+        while (!closed.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            try { await stream.WriteAsync(chunk); }
+            catch (IOException) { break; }
+            await Task.WhenAny(closed, Task.Delay(every));
+        }
+        return (await closed, clock.Elapsed);
     }
 
     private async Task<TcpClient> ConnectAsync()
