@@ -206,15 +206,27 @@ internal static class PortalEndpoints
             : StatusPage.RenderForm(language, throttle.Issue(), text.ReceiptUnknown, StatusCodes.Status404NotFound);
     }
 
-    /// <summary>A url-encoded form read within a byte limit, or null past it.</summary>
+    /// <summary>
+    /// A url-encoded form read within a byte limit, or null past it. A form the reader's own limits refuse (more than
+    /// 1024 fields, a name over 2 KiB) is too large in the same sense: no form of ours comes near either.
+    /// </summary>
     private static async Task<FormCollection?> ReadFormAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         var body = await BoundedBody.ReadAsync(request, limit, cancellationToken);
         if (body is null)
             return null;
-        using var reader = new FormReader(new MemoryStream(body), System.Text.Encoding.UTF8);
-        var fields = new FormCollection(await reader.ReadFormAsync(cancellationToken));
-        Array.Clear(body);
-        return fields;
+        try
+        {
+            using var reader = new FormReader(new MemoryStream(body), System.Text.Encoding.UTF8);
+            return new FormCollection(await reader.ReadFormAsync(cancellationToken));
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+        finally
+        {
+            Array.Clear(body);
+        }
     }
 }

@@ -39,8 +39,9 @@ internal static class TokenEndpoint
         {
             request = http.HasJsonContentType() ? await http.ReadFromJsonAsync<TokenRequest>(cancellationToken) : null;
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a charset .NET knows no encoding for ("application/json; charset=x-evil").
             request = null;
         }
         if (request is null || !(await new Validator().ValidateAsync(request, cancellationToken)).IsValid)

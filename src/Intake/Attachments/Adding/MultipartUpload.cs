@@ -20,25 +20,37 @@ internal static class MultipartUpload
         var reader = new MultipartReader(boundary, request.Body);
         string? fileName = null;
         byte[]? file = null;
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        try
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value is not { } name)
-                continue;
-            if (disposition.FileName.HasValue || disposition.FileNameStar.HasValue)
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (name != "file" || file is not null)
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value is not { } name)
                     continue;
-                fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "");
-                file = await ReadBoundedAsync(section.Body, maxFileBytes, cancellationToken);
-                if (file is null)
-                    return new Upload(fields, fileName, null, TooLarge: true);
+                if (disposition.FileName.HasValue || disposition.FileNameStar.HasValue)
+                {
+                    if (name != "file" || file is not null)
+                        continue;
+                    fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "");
+                    file = await ReadBoundedAsync(section.Body, maxFileBytes, cancellationToken);
+                    if (file is null)
+                        return new Upload(fields, fileName, null, TooLarge: true);
+                }
+                else if (fields.Count < 8)
+                {
+                    using var text = new StreamReader(section.Body);
+                    var value = await ReadBoundedTextAsync(text, 4096, cancellationToken);
+                    fields[name] = value;
+                }
             }
-            else if (fields.Count < 8)
-            {
-                using var text = new StreamReader(section.Body);
-                var value = await ReadBoundedTextAsync(text, 4096, cancellationToken);
-                fields[name] = value;
-            }
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException && exception is not BadHttpRequestException)
+        {
+            // Cut short, or section headers past the reader's 16 KiB: no part of it is trusted, so none is kept, and
+            // the caller refuses it as an upload without a receipt or a file. (BadHttpRequestException, an IOException
+            // too, goes on to the exception handler for its own 408 or 413.)
+            if (file is not null)
+                Array.Clear(file);
+            return new Upload(new Dictionary<string, string>(), null, null, TooLarge: false);
         }
         return new Upload(fields, fileName, file, TooLarge: false);
     }
