@@ -35,7 +35,15 @@ public static class ReportingApp
         // zh_CN): validation messages follow the UI culture. Workbench pages set their own, per request.
         System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // The database away (stopped, restarting, out of disk): the request did nothing and may simply be sent again.
+            if (context.Exception is { } exception && DatabaseUnavailable.Is(exception))
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "5";
+                context.ProblemDetails.Title = "The service is briefly unavailable; nothing was stored. Try again in a few seconds.";
+            }
+        });
         builder.AddServerLimits();
         builder.AddReportingTelemetry(modules);
         builder.Services.AddOpenApi();
@@ -58,10 +66,15 @@ public static class ReportingApp
 
         var app = builder.Build();
         // A client too slow or too large for Kestrel's limits gets Kestrel's own status (408, 413, 431) as a problem,
-        // not a 500: the fault is the request's.
+        // not a 500: the fault is the request's. The database away is 503: the fault is nobody's, and passes.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when DatabaseUnavailable.Is(exception) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();

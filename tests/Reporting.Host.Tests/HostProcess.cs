@@ -10,6 +10,7 @@ public sealed class HostProcess : IAsyncDisposable
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly StringBuilder _log;
+    private int _disposed;
 
     private HostProcess(Process process, StringBuilder log, Uri baseAddress)
     {
@@ -99,8 +100,11 @@ public sealed class HostProcess : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
     }
 
+    /// <summary>Kills and waits; a second call (a test that stopped the host itself, then left scope) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         Kill();
         await _process.WaitForExitAsync();
         _process.Dispose();

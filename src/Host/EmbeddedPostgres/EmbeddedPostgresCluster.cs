@@ -48,7 +48,7 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         await RecoverFromCrashAsync(options, logger, cancellationToken);
 
         var password = (await File.ReadAllTextAsync(options.PasswordFile, cancellationToken)).Trim();
-        var port = FreeLoopbackPort();
+        var port = options.Port ?? FreeLoopbackPort();
         await PrepareOwnedFileAsync(options.LogFile, cancellationToken);
         await RunAsync(bin, "pg_ctl", ["start", "-D", dataDirectory, "-l", options.LogFile, "-w", "-t", "60", "-s", "-o", $"-p {port}"], cancellationToken);
         logger.LogInformation("Embedded PostgreSQL started on 127.0.0.1:{Port} with data in {DataDirectory}", port, dataDirectory);
