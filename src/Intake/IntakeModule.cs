@@ -70,9 +70,9 @@ public static class IntakeModule
         var api = endpoints.MapGroup("/api/intake").AddEndpointFilter<SizeBucketPadding>().AddEndpointFilter<RefusalCounting>();
         api.MapGet("/config", ConfigEndpoint.Handle);
 
+        api.MapPost("/challenges", ChallengeEndpoint.Handle);
+        api.MapPost("/reports", SubmitReportEndpoint.Handle);
         var flooded = api.MapGroup("").AddEndpointFilter<FloodFilter>();
-        flooded.MapPost("/challenges", ChallengeEndpoint.Handle);
-        flooded.MapPost("/reports", SubmitReportEndpoint.Handle);
         flooded.MapPost("/status", CheckStatusEndpoint.Handle);
         flooded.MapPost("/messages", SendMessageEndpoint.Handle);
         flooded.MapPost("/protection-requests", RequestProtectionEndpoint.Handle);

@@ -21,6 +21,11 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The process's resident memory now, from <c>/proc</c>, in MiB.</summary>
+    public double ResidentMiB =>
+        File.ReadLines($"/proc/{_process.Id}/status").First(line => line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] is var kib ? double.Parse(kib, System.Globalization.CultureInfo.InvariantCulture) / 1024 : 0;
+
     /// <summary>What the process wrote so far, for a failure's message.</summary>
     public string Log
     {

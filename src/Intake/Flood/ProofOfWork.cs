@@ -21,19 +21,26 @@ public sealed class ProofOfWork(SignedTokens tokens, TimeProvider clock, IOption
     }
 
     /// <summary>True when the answer is right and its challenge is ours, unexpired and not used before; uses it up.</summary>
-    public async Task<bool> TryAcceptAsync(string? challenge, string? nonce, CancellationToken cancellationToken)
+    public async Task<bool> TryAcceptAsync(string? challenge, string? nonce, CancellationToken cancellationToken) =>
+        Difficulty == 0 || (Verify(challenge, nonce) is { } expiresAt && await TrySpendAsync(challenge!, expiresAt, cancellationToken));
+
+    /// <summary>
+    /// The answer checked in memory alone (one HMAC, one hash): right, ours and unexpired. Its challenge's expiry when
+    /// so, null when not. Checked before the flood budget is touched, so that only work paid for spends it.
+    /// </summary>
+    public DateTimeOffset? Verify(string? challenge, string? nonce)
     {
-        if (Difficulty == 0)
-            return true;
         if (challenge is null || nonce is null || nonce.Length is 0 or > 20 || !nonce.All(char.IsAsciiDigit))
-            return false;
-        var issuedAt = tokens.IssuedAt(challenge, TokenPurpose.ProofOfWorkChallenge);
-        var expiresAt = issuedAt + Options.ChallengeLifetime;
+            return null;
+        var expiresAt = tokens.IssuedAt(challenge, TokenPurpose.ProofOfWorkChallenge) + Options.ChallengeLifetime;
         if (expiresAt is null || expiresAt < clock.GetUtcNow())
-            return false;
-        return LeadingZeroBits(SHA256.HashData(Encoding.UTF8.GetBytes($"{challenge}:{nonce}"))) >= Difficulty
-            && await tokens.TrySpendAsync(challenge, expiresAt.Value, cancellationToken);
+            return null;
+        return LeadingZeroBits(SHA256.HashData(Encoding.UTF8.GetBytes($"{challenge}:{nonce}"))) >= Difficulty ? expiresAt : null;
     }
+
+    /// <summary>Uses up a verified challenge (one database write); false when it was used before.</summary>
+    public Task<bool> TrySpendAsync(string challenge, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        tokens.TrySpendAsync(challenge, expiresAt, cancellationToken);
 
     public static int LeadingZeroBits(ReadOnlySpan<byte> hash)
     {

@@ -18,6 +18,7 @@ internal static class SubmitReportEndpoint
         HttpRequest request,
         IValidator<Report> validator,
         ProofOfWork proofOfWork,
+        GlobalTokenBucket bucket,
         IReportFiling filing,
         IOfficeSealingKeyProvider sealingKeys,
         IOptions<IntakeOptions> options,
@@ -36,8 +37,16 @@ internal static class SubmitReportEndpoint
         if (!validation.IsValid)
             return TypedResults.ValidationProblem(ValidationErrors.ByField(validation.Errors, "report"));
 
-        if (!await proofOfWork.TryAcceptAsync(submission.ProofOfWork?.Challenge, submission.ProofOfWork?.Nonce, cancellationToken))
-            return TypedResults.Problem(title: "The proof of work is missing, wrong, expired or used before.", statusCode: StatusCodes.Status403Forbidden);
+        // The proof of work is checked in memory before the flood budget is spent, and spent (a database write) after:
+        // a flood that pays nothing spends nothing of what real informants share.
+        var challenge = submission.ProofOfWork?.Challenge;
+        var expiresAt = proofOfWork.Difficulty == 0 ? DateTimeOffset.MaxValue : proofOfWork.Verify(challenge, submission.ProofOfWork?.Nonce);
+        if (expiresAt is null)
+            return BadProofOfWork();
+        if (!bucket.TryTake())
+            return FloodFilter.Refusal(request.HttpContext);
+        if (proofOfWork.Difficulty != 0 && !await proofOfWork.TrySpendAsync(challenge!, expiresAt.Value, cancellationToken))
+            return BadProofOfWork();
 
         // Without a way to seal for the office this host must keep nothing rather than keep plaintext.
         if (sealingKeys.Current is null)
@@ -48,6 +57,9 @@ internal static class SubmitReportEndpoint
         metrics.Submitted("api");
         return TypedResults.Created((string?)null, new ReportReceipt(receipt.Display, receivedAt));
     }
+
+    private static ProblemHttpResult BadProofOfWork() =>
+        TypedResults.Problem(title: "The proof of work is missing, wrong, expired or used before.", statusCode: StatusCodes.Status403Forbidden);
 }
 
 /// <summary>The answer to a kept report: the receipt, shown once, and the hour it was received.</summary>
